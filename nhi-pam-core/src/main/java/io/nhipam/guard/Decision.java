@@ -1,0 +1,88 @@
+package io.nhipam.guard;
+
+import io.nhipam.error.ReasonCode;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer to one access check: allowed or denied, why, which rule decided, for which
+ * credential and identity. A value users can assert on; {@link Guard#require} turns a denial into
+ * an {@link AccessDeniedException} carrying it.
+ */
+public final class Decision {
+  private final boolean allowed;
+  private final ReasonCode reason;
+  private final String message;
+  private final String scope;
+  private final @Nullable String rule;
+  private final @Nullable String credentialId;
+  private final @Nullable String identity;
+
+  private Decision(boolean allowed, ReasonCode reason, String message, String scope, @Nullable String rule,
+      @Nullable String credentialId, @Nullable String identity) {
+    this.allowed = allowed;
+    this.reason = Objects.requireNonNull(reason, "reason");
+    this.message = Objects.requireNonNull(message, "message");
+    this.scope = Objects.requireNonNull(scope, "scope");
+    this.rule = rule;
+    this.credentialId = credentialId;
+    this.identity = identity;
+  }
+
+  /** An allow, naming the scope pattern of the credential that granted it. */
+  public static Decision allowed(String scope, String rule, @Nullable String credentialId, @Nullable String identity) {
+    return new Decision(true, ReasonCode.ALLOWED, "allowed by " + rule, scope, rule, credentialId, identity);
+  }
+
+  /** A denial with its reason and a message that says what to do. */
+  public static Decision denied(ReasonCode reason, String message, String scope, @Nullable String rule,
+      @Nullable String credentialId, @Nullable String identity) {
+    if (reason == ReasonCode.ALLOWED) {
+      throw new IllegalArgumentException("a denial needs a reason other than ALLOWED");
+    }
+    return new Decision(false, reason, message, scope, rule, credentialId, identity);
+  }
+
+  public boolean isAllowed() {
+    return allowed;
+  }
+
+  public boolean isDenied() {
+    return !allowed;
+  }
+
+  /** {@link ReasonCode#ALLOWED} for an allow, else why it was denied. */
+  public ReasonCode reason() {
+    return reason;
+  }
+
+  /** A person-readable explanation; never contains a token or secret. */
+  public String message() {
+    return message;
+  }
+
+  /** The scope that was asked for (or, for non-scope checks, what was attempted). */
+  public String scope() {
+    return scope;
+  }
+
+  /** The rule that decided: the granting scope pattern, or the deny rule. */
+  public Optional<String> rule() {
+    return Optional.ofNullable(rule);
+  }
+
+  public Optional<String> credentialId() {
+    return Optional.ofNullable(credentialId);
+  }
+
+  public Optional<String> identity() {
+    return Optional.ofNullable(identity);
+  }
+
+  @Override
+  public String toString() {
+    return (allowed ? "ALLOW " : "DENY ") + scope + " for " + (identity == null ? "<none>" : identity)
+        + (allowed ? "" : " (" + reason + ")") + ": " + message;
+  }
+}
