@@ -239,6 +239,9 @@ final class PolicyCursor {
    * entries are errors.
    */
   List<Located<String>> strings(String what, String hint) {
+    if (current() == JsonToken.VALUE_STRING && text().isEmpty()) {
+      throw fail(loc(), what + " is empty; write [] for an empty list, or remove the key");
+    }
     if (current() == JsonToken.VALUE_STRING) {
       throw fail(loc(), what + " must be " + listWord() + ", found a single string; write it as a list: [\""
           + printable(text()) + "\"]");

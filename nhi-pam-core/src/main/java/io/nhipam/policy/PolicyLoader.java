@@ -214,7 +214,9 @@ public final class PolicyLoader {
 
   private static LoaderOptions yamlOptions() {
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
+    // Duplicate keys are refused by PolicyCursor, which names both positions; the parser's own
+    // check would fire first with only the second, so it is left to the cursor.
+    options.setAllowDuplicateKeys(true);
     options.setMaxAliasesForCollections(10); // aliases are refused anyway; this is the second fence
     options.setAllowRecursiveKeys(false);
     options.setNestingDepthLimit(MAX_DEPTH);

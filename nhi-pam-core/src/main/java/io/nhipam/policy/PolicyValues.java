@@ -68,8 +68,8 @@ final class PolicyValues {
   }
 
   private static String human(Duration d) {
-    if (d.isNegative()) {
-      return d.toString();
+    if (d.isNegative() || d.isZero()) {
+      return d.isZero() ? "0s" : d.toString();
     }
     if (d.toNanosPart() == 0 && d.toSeconds() % 3600 == 0) {
       return d.toHours() + "h";
