@@ -215,10 +215,12 @@ class PolicyBadInputTest {
 
   @Test
   void parseYaml_syntaxError_failsWithParserPosition() {
-    String text = "version: 1\nidentities:\n  bot: x: y\n";
+    String text = "version: 1\nidentities:\n  bot:\n    kind: \"BOT\n";
     PolicyException e = yamlFails(text);
-    assertAt(e, 3, col(text, 3, "x:"));
-    assertThat(e.getMessage()).contains("malformed YAML: mapping values are not allowed here");
+    assertThat(e.line()).isEqualTo(4); // the line where the unterminated string began
+    assertThat(e.column()).isPositive();
+    assertThat(e.getMessage()).contains("malformed YAML: while scanning a quoted scalar")
+        .contains("found unexpected end of stream");
   }
 
   // ---- scopes
