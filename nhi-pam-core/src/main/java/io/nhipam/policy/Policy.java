@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole policy: one {@link IdentityPolicy} per identity, and the masking rules.
@@ -39,7 +40,7 @@ public final class Policy {
   }
 
   /** Policy for {@code identityId}, or null. */
-  public IdentityPolicy find(String identityId) {
+  public @Nullable IdentityPolicy find(String identityId) {
     return identities.get(identityId);
   }
 
