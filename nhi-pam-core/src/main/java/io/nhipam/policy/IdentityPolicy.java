@@ -100,6 +100,14 @@ public final class IdentityPolicy {
     return rowLimitAction;
   }
 
+  /**
+   * Whether this policy grants the concrete {@code scope}: some allow pattern (or reveal grant)
+   * matches it and no deny pattern does. Deny overrides allow.
+   */
+  public boolean permits(Scope scope) {
+    return deniedBy(scope) == null && allowedBy(scope) != null;
+  }
+
   /** The deny pattern that matches {@code scope}, or null. */
   public @Nullable Scope deniedBy(Scope scope) {
     return deny.matcher().find(scope);

@@ -66,16 +66,17 @@ final class PolicyCursor {
       throw fail(loc(), "YAML alias '*" + safeText() + "' is not allowed: policy files refuse all anchors and"
           + " aliases (this also defuses alias bombs); write the value out in full");
     }
-    String anchor = yaml.getCurrentAnchor();
+    String anchor;
+    String tag;
+    try {
+      anchor = yaml.getObjectId(); // the YAML anchor of the current node, if any
+      tag = yaml.getTypeId(); // its explicit tag, if any
+    } catch (IOException e) {
+      throw syntaxError(e);
+    }
     if (anchor != null) {
       throw fail(loc(), "YAML anchor '&" + printable(anchor) + "' is not allowed: policy files refuse all anchors"
           + " and aliases (this also defuses alias bombs); write each value out in full");
-    }
-    String tag;
-    try {
-      tag = yaml.getTypeId();
-    } catch (IOException e) {
-      throw syntaxError(e);
     }
     if (tag != null) {
       throw fail(loc(), "YAML tag '" + printable(tag) + "' is not allowed: write plain values; the policy"
@@ -294,7 +295,7 @@ final class PolicyCursor {
   }
 
   private static String suggestion(String name, Set<String> known) {
-    String best = null;
+    @Nullable String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
       int d = distance(name.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
