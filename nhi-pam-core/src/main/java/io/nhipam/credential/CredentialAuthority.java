@@ -2,6 +2,7 @@ package io.nhipam.credential;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import io.nhipam.audit.AuditEvent;
 import io.nhipam.audit.AuditEventType;
 import io.nhipam.audit.AuditLog;
 import io.nhipam.error.ReasonCode;
@@ -104,10 +105,15 @@ public final class CredentialAuthority {
     c.leaseId = leaseId;
     c.chain = chain;
     Credential credential = new Credential(c, keyRing.activeKeyId(), TokenCodec.encode(c, keyRing));
-    auditor.record(auditor.event(chain.isEmpty() ? AuditEventType.MINT : AuditEventType.ATTENUATE, identityId, c.id)
+    AuditEvent.Builder event = auditor.event(chain.isEmpty() ? AuditEventType.MINT : AuditEventType.ATTENUATE,
+            identityId, c.id)
         .scope(String.join(" ", scopes.values()))
         .delegationChain(Auditor.actors(credential))
-        .attribute("expires", c.expiresAt.toString()), operation);
+        .attribute("expires", c.expiresAt.toString());
+    if (leaseId != null) {
+      event.attribute("lease", leaseId);
+    }
+    auditor.record(event, operation);
     registry.recordIssued(identityId, c.id, c.expiresAt);
     return credential;
   }
