@@ -1,0 +1,180 @@
+package io.nhipam.mask;
+
+/**
+ * Secrets assigned to a telling name: {@code password=...}, {@code "client_secret": "..."},
+ * {@code AWS_SECRET_ACCESS_KEY: ...}. Triggered by {@code =} or {@code :}; looks back over quotes
+ * and spaces for the name (up to 64 characters) and forward for the value. The value alone is the
+ * match. A value must look like a secret, not a word or a placeholder: for password-like names at
+ * least 6 characters with Shannon entropy of 2.3 bits per character or more; for other names at
+ * least 10 characters, 3.0 bits or more, and at least one digit or a mix of cases.
+ */
+final class AssignmentDetector {
+  static final int MAX_VALUE = 256;
+  static final int MAX_NAME = 64;
+  /** Longest match, counting the look-back over the name (the stream hold-back needs it). */
+  static final int MAX_LENGTH = MAX_VALUE + MAX_NAME + 8;
+
+  private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "pwd"};
+  private static final String[] SECRET_WORDS = {
+    "secret", "token", "apikey", "api_key", "api-key", "access_key", "accesskey", "private_key",
+    "auth", "credential", "signing_key", "encryption_key", "client_key", "bearer"
+  };
+
+  private AssignmentDetector() {}
+
+  /** Result holder kind: which detector a value belongs to. */
+  static final int NONE = 0;
+  static final int GENERIC = 1;
+  static final int AWS_SECRET = 2;
+
+  /**
+   * Classifies the name before the operator at {@code op}.
+   *
+   * @return {@link #NONE}, {@link #GENERIC}, {@link #AWS_SECRET}, or GENERIC | 4 for a
+   *     password-like name
+   */
+  static int classifyName(CharSequence s, int op) {
+    int i = op;
+    // "=>" and ":=" operators, and quotes/spaces between name and operator
+    while (i > 0 && i > op - 4) {
+      char c = s.charAt(i - 1);
+      if (c == '"' || c == '\'' || c == ' ' || c == ':' || c == '\t') {
+        i--;
+      } else {
+        break;
+      }
+    }
+    int end = i;
+    int lowest = Math.max(0, end - MAX_NAME);
+    while (i > lowest && isNameChar(s.charAt(i - 1))) {
+      i--;
+    }
+    if (i == end) {
+      return NONE;
+    }
+    boolean aws = containsIgnoreCase(s, i, end, "aws");
+    boolean secret = containsIgnoreCase(s, i, end, "secret");
+    if (aws && secret) {
+      return AWS_SECRET;
+    }
+    for (String w : PASSWORD_WORDS) {
+      if (containsIgnoreCase(s, i, end, w)) {
+        return GENERIC | 4;
+      }
+    }
+    if (secret) {
+      return GENERIC;
+    }
+    for (String w : SECRET_WORDS) {
+      if (containsIgnoreCase(s, i, end, w)) {
+        return GENERIC;
+      }
+    }
+    return NONE;
+  }
+
+  private static boolean isNameChar(char c) {
+    return Chars.isAsciiAlnum(c) || c == '_' || c == '-' || c == '.';
+  }
+
+  private static boolean containsIgnoreCase(CharSequence s, int start, int end, String lower) {
+    int last = end - lower.length();
+    char first = lower.charAt(0);
+    for (int i = start; i <= last; i++) {
+      if (Chars.lower(s.charAt(i)) == first && Chars.startsWithIgnoreCase(s, i, lower)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isValueChar(char c) {
+    if (c <= ' ' || c >= 127) {
+      return false;
+    }
+    switch (c) {
+      case '"': case '\'': case '`': case ',': case ';': case '&': case '[': case ']':
+      case '{': case '}': case '(': case ')': case '<': case '>': case '*': case '|': case '\\':
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  /** Start of the value after the operator at {@code op}, skipping operators, spaces, quotes. */
+  static int valueStart(CharSequence s, int op) {
+    int n = s.length();
+    int i = op + 1;
+    int limit = Math.min(n, op + 6);
+    while (i < limit) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '=' || c == '>' || c == '`') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  /**
+   * End of a secret-looking value starting at {@code start} for a name of the given class, or
+   * -1.
+   */
+  static int valueEnd(CharSequence s, int start, int nameClass) {
+    int len = Chars.runLength(s, start, MAX_VALUE + 1, AssignmentDetector::isValueChar);
+    if (len > MAX_VALUE) {
+      return -1;
+    }
+    int end = start + len;
+    // A trailing dot or colon ends a sentence, not a secret.
+    while (end > start && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ':')) {
+      end--;
+    }
+    len = end - start;
+    if (nameClass == AWS_SECRET) {
+      if (len != 40) {
+        return -1;
+      }
+      for (int k = start; k < end; k++) {
+        char c = s.charAt(k);
+        if (!(Chars.isAsciiAlnum(c) || c == '/' || c == '+')) {
+          return -1;
+        }
+      }
+      return end;
+    }
+    boolean password = (nameClass & 4) != 0;
+    if (len < (password ? 6 : 10) || looksLikePlaceholder(s, start, end)) {
+      return -1;
+    }
+    double h = Chars.entropy(s, start, end);
+    if (h < (password ? 2.3 : 3.0)) {
+      return -1;
+    }
+    if (!password && !hasDigitOrMixedCase(s, start, end)) {
+      return -1;
+    }
+    return end;
+  }
+
+  private static boolean looksLikePlaceholder(CharSequence s, int start, int end) {
+    char c = s.charAt(start);
+    return c == '$' || c == '%' || c == '@' && s.charAt(end - 1) == '@'
+        || Chars.startsWith(s, start, "http") || Chars.startsWith(s, start, "/");
+  }
+
+  private static boolean hasDigitOrMixedCase(CharSequence s, int start, int end) {
+    boolean upper = false;
+    boolean lower = false;
+    for (int k = start; k < end; k++) {
+      char c = s.charAt(k);
+      if (Chars.isAsciiDigit(c)) {
+        return true;
+      }
+      upper |= Chars.isAsciiUpper(c);
+      lower |= c >= 'a' && c <= 'z';
+    }
+    return upper && lower;
+  }
+}

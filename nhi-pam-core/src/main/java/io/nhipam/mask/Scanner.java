@@ -1,0 +1,393 @@
+package io.nhipam.mask;
+
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The single pass over a text. A 128-entry table classifies each ASCII character; only the few
+ * classes that can start a match (digits, letters at a word start, {@code @}, {@code +}, {@code
+ * (}, {@code -}, {@code =}, {@code :}) reach a detector, which confirms with its validator. Runs
+ * of encoding characters are tracked on the way and decoded when they end. Loaded gitleaks rules
+ * run afterwards, only when their keywords occur. Immutable and thread-safe.
+ */
+final class Scanner {
+  private static final int NONE = 0;
+  private static final int DIGIT = 1;
+  private static final int LETTER = 2;
+  private static final int AT = 3;
+  private static final int PLUS = 4;
+  private static final int PAREN = 5;
+  private static final int DASH = 6;
+  private static final int ASSIGN = 7;
+  private static final int RUN = 16;
+  private static final byte[] TABLE = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      int cls = NONE;
+      if (Chars.isAsciiDigit(c)) {
+        cls = DIGIT;
+      } else if (Chars.isAsciiLetter(c)) {
+        cls = LETTER;
+      } else if (c == '@') {
+        cls = AT;
+      } else if (c == '+') {
+        cls = PLUS;
+      } else if (c == '(') {
+        cls = PAREN;
+      } else if (c == '-') {
+        cls = DASH;
+      } else if (c == '=' || c == ':') {
+        cls = ASSIGN;
+      }
+      TABLE[c] = (byte) (cls | (EncodedDetector.isRunChar(c) ? RUN : 0));
+    }
+  }
+
+  /** Longest span any built-in detector can match, plus the context it looks at around it. */
+  static final int MAX_MATCH =
+      Math.max(
+          Math.max(TokenDetector.MAX_LENGTH, PemDetector.MAX_LENGTH),
+          EncodedDetector.MAX_RUN);
+
+  private final boolean[] enabled;
+  private final int decodeDepth;
+  private final @Nullable GitleaksRules gitleaks;
+
+  Scanner(Set<String> enabledIds, int decodeDepth, @Nullable GitleaksRules gitleaks) {
+    this.enabled = new boolean[DetectorIds.BUILT_IN.size()];
+    for (int k = 0; k < enabled.length; k++) {
+      enabled[k] = enabledIds.contains(DetectorIds.BUILT_IN.get(k));
+    }
+    this.decodeDepth = decodeDepth;
+    this.gitleaks = gitleaks;
+  }
+
+  int decodeDepth() {
+    return decodeDepth;
+  }
+
+  private boolean on(int index) {
+    return enabled[index];
+  }
+
+  /** Scans {@code s} from {@code from} (what lies before is context only) at the configured depth. */
+  void scan(CharSequence s, int from, Set<String> revealed, Findings out) {
+    scan(s, from, decodeDepth, revealed, out);
+    if (gitleaks != null) {
+      Findings extra = new Findings();
+      gitleaks.scan(s, from, extra);
+      out.mergeFrom(extra);
+    }
+  }
+
+  /** The built-in pass; {@code depth} levels of encoding are still decoded. */
+  void scan(CharSequence s, int from, int depth, Set<String> revealed, Findings out) {
+    int n = s.length();
+    int i = from;
+    int minStart = from;
+    int runStart = -1;
+    if (from > 0 && from < n && isRun(s.charAt(from - 1)) && isRun(s.charAt(from))) {
+      runStart = from;
+      while (runStart > 0 && isRun(s.charAt(runStart - 1))) {
+        runStart--;
+      }
+    }
+    while (i < n) {
+      char c = s.charAt(i);
+      int f = c < 128 ? TABLE[c] : (Chars.digit(c) >= 0 ? DIGIT : NONE);
+      if ((f & RUN) != 0) {
+        if (runStart < 0) {
+          runStart = i;
+        }
+      } else if (runStart >= 0) {
+        if (depth > 0 && i - runStart >= EncodedDetector.MIN_RUN) {
+          minStart = encodedRun(s, runStart, i, depth, minStart, revealed, out);
+        }
+        runStart = -1;
+      }
+      int cls = f & 15;
+      if (cls == NONE) {
+        i++;
+        continue;
+      }
+      long hit = detectAt(s, i, cls, minStart);
+      if (hit == 0) {
+        i++;
+        continue;
+      }
+      int end = (int) hit;
+      if (hit < 0) { // skip a run that cannot hold a match
+        i = -end;
+        continue;
+      }
+      int start = i + (int) ((hit >>> 40) & 0xFF) - 128;
+      String id = DetectorIds.BUILT_IN.get((int) ((hit >>> 32) & 0xFF));
+      out.add(start, end, id, false);
+      minStart = end;
+      i = end;
+      runStart = -1;
+    }
+    if (runStart >= 0 && depth > 0 && n - runStart >= EncodedDetector.MIN_RUN) {
+      encodedRun(s, runStart, n, depth, minStart, revealed, out);
+    }
+  }
+
+  private int encodedRun(
+      CharSequence s, int runStart, int runEnd, int depth, int minStart, Set<String> revealed,
+      Findings out) {
+    int start = EncodedDetector.dataStart(s, runStart, runEnd);
+    if (start < minStart) {
+      return minStart;
+    }
+    String id = EncodedDetector.hiddenValue(this, s, start, runEnd, depth, revealed);
+    if (id == null) {
+      return minStart;
+    }
+    out.add(start, runEnd, id, true);
+    return runEnd;
+  }
+
+  private static boolean isRun(char c) {
+    return c < 128 && (TABLE[c] & RUN) != 0;
+  }
+
+  /**
+   * Packs a hit found while at position {@code at}: the start as an offset from {@code at} (an
+   * e-mail starts up to 64 characters before its '@', an assigned value a few after the '=') in
+   * bits 40-47, the detector index in bits 32-39, the end in the low 32 bits.
+   */
+  private static long hit(int at, int start, int detector, int end) {
+    return ((long) (start - at + 128) << 40) | ((long) detector << 32) | end;
+  }
+
+  private static final int CARD = 0;
+  private static final int IBAN = 1;
+  private static final int SSN = 2;
+  private static final int EMAIL = 3;
+  private static final int PHONE = 4;
+  private static final int IP = 5;
+  private static final int AWS_ACCESS_KEY = 6;
+  private static final int AWS_SECRET_KEY = 7;
+  private static final int GITHUB_TOKEN = 8;
+  private static final int SLACK_TOKEN = 9;
+  private static final int STRIPE_KEY = 10;
+  private static final int GOOGLE_API_KEY = 11;
+  private static final int OPENAI_KEY = 12;
+  private static final int ANTHROPIC_KEY = 13;
+  private static final int PRIVATE_KEY = 14;
+  private static final int JWT = 15;
+  private static final int PASETO = 16;
+  private static final int NHIPAM_SECRET = 17;
+  private static final int GENERIC_SECRET = 18;
+
+  /**
+   * Tries the detectors a character class can start. Returns 0 for nothing, a packed {@link
+   * #hit}, or the negated offset to continue from when a run cannot hold any match.
+   */
+  private long detectAt(CharSequence s, int i, int cls, int minStart) {
+    char c = s.charAt(i);
+    switch (cls) {
+      case DIGIT:
+        return Chars.atBoundary(s, i) ? digitAt(s, i) : 0;
+      case LETTER:
+        return Chars.atBoundary(s, i) ? letterAt(s, i, c) : 0;
+      case AT:
+        if (on(EMAIL)) {
+          int start = EmailDetector.localStart(s, i, minStart);
+          int end = start < 0 ? -1 : EmailDetector.domainEnd(s, i);
+          if (end > 0) {
+            return hit(i, start, EMAIL, end);
+          }
+        }
+        return 0;
+      case PLUS:
+        if (on(PHONE) && Chars.atBoundary(s, i)) {
+          int end = PhoneDetector.matchInternational(s, i);
+          return end > 0 ? hit(i, i, PHONE, end) : 0;
+        }
+        return 0;
+      case PAREN:
+        if (on(PHONE)) {
+          int end = PhoneDetector.matchNational(s, i);
+          return end > 0 ? hit(i, i, PHONE, end) : 0;
+        }
+        return 0;
+      case DASH:
+        if (on(PRIVATE_KEY) && i + 10 < s.length() && s.charAt(i + 1) == '-') {
+          int end = PemDetector.match(s, i);
+          return end > 0 ? hit(i, i, PRIVATE_KEY, end) : 0;
+        }
+        return 0;
+      case ASSIGN:
+        return assignmentAt(s, i);
+      default:
+        return 0;
+    }
+  }
+
+  private long digitAt(CharSequence s, int i) {
+    if (on(CARD)) {
+      int end = CardDetector.match(s, i);
+      if (end > 0) {
+        return hit(i, i, CARD, end);
+      }
+      if (end == CardDetector.SKIP_RUN) {
+        int k = i;
+        while (k < s.length() && Chars.digit(s.charAt(k)) >= 0) {
+          k++;
+        }
+        return -(long) k;
+      }
+    }
+    if (!Chars.isAsciiDigit(s.charAt(i))) {
+      return 0;
+    }
+    if (on(SSN)) {
+      int end = SsnDetector.match(s, i);
+      if (end > 0) {
+        return hit(i, i, SSN, end);
+      }
+    }
+    if (on(PHONE)) {
+      int end = PhoneDetector.matchNational(s, i);
+      if (end > 0) {
+        return hit(i, i, PHONE, end);
+      }
+    }
+    if (on(IP)) {
+      int end = IpDetector.matchV4(s, i);
+      if (end < 0 && colonSoon(s, i)) {
+        end = IpDetector.matchV6(s, i);
+      }
+      if (end > 0) {
+        return hit(i, i, IP, end);
+      }
+    }
+    return 0;
+  }
+
+  private boolean startsSpecificMatch(CharSequence s, int start) {
+    char c = s.charAt(start);
+    if (c >= 128) {
+      return false;
+    }
+    int cls = TABLE[c] & 15;
+    if (cls == DIGIT) {
+      return digitAt(s, start) > 0;
+    }
+    if (cls == LETTER) {
+      return letterAt(s, start, c) > 0;
+    }
+    if (cls == DASH) {
+      return on(PRIVATE_KEY) && PemDetector.match(s, start) > 0;
+    }
+    return false;
+  }
+
+  private static boolean colonSoon(CharSequence s, int i) {
+    int limit = Math.min(s.length(), i + 5);
+    for (int k = i + 1; k < limit; k++) {
+      char c = s.charAt(k);
+      if (c == ':') {
+        return true;
+      }
+      if (!Chars.isHex(c)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private long letterAt(CharSequence s, int i, char c) {
+    int end;
+    switch (c) {
+      case 'A':
+        if (on(AWS_ACCESS_KEY) && (end = TokenDetector.awsAccessKey(s, i)) > 0) {
+          return hit(i, i, AWS_ACCESS_KEY, end);
+        }
+        if (on(GOOGLE_API_KEY) && (end = TokenDetector.googleApiKey(s, i)) > 0) {
+          return hit(i, i, GOOGLE_API_KEY, end);
+        }
+        break;
+      case 'g':
+        if (on(GITHUB_TOKEN) && (end = TokenDetector.githubToken(s, i)) > 0) {
+          return hit(i, i, GITHUB_TOKEN, end);
+        }
+        break;
+      case 'x':
+        if (on(SLACK_TOKEN) && (end = TokenDetector.slackToken(s, i)) > 0) {
+          return hit(i, i, SLACK_TOKEN, end);
+        }
+        break;
+      case 's':
+        if (on(STRIPE_KEY) && (end = TokenDetector.stripeKey(s, i)) > 0) {
+          return hit(i, i, STRIPE_KEY, end);
+        }
+        if (on(ANTHROPIC_KEY) && (end = TokenDetector.anthropicKey(s, i)) > 0) {
+          return hit(i, i, ANTHROPIC_KEY, end);
+        }
+        if (on(OPENAI_KEY) && (end = TokenDetector.openAiKey(s, i)) > 0) {
+          return hit(i, i, OPENAI_KEY, end);
+        }
+        break;
+      case 'r':
+        if (on(STRIPE_KEY) && (end = TokenDetector.stripeKey(s, i)) > 0) {
+          return hit(i, i, STRIPE_KEY, end);
+        }
+        break;
+      case 'e':
+        if (on(JWT) && (end = TokenDetector.jwt(s, i)) > 0) {
+          return hit(i, i, JWT, end);
+        }
+        break;
+      case 'v':
+      case 'k':
+        if (on(PASETO) && (end = TokenDetector.paseto(s, i)) > 0) {
+          return hit(i, i, PASETO, end);
+        }
+        break;
+      case 'n':
+        if (on(NHIPAM_SECRET) && (end = TokenDetector.nhipamSecret(s, i)) > 0) {
+          return hit(i, i, NHIPAM_SECRET, end);
+        }
+        break;
+      default:
+        break;
+    }
+    if (Chars.isAsciiUpper(c) && on(IBAN) && (end = IbanDetector.match(s, i)) > 0) {
+      return hit(i, i, IBAN, end);
+    }
+    if (Chars.isHex(c) && on(IP) && colonSoon(s, i) && (end = IpDetector.matchV6(s, i)) > 0) {
+      return hit(i, i, IP, end);
+    }
+    return 0;
+  }
+
+  private long assignmentAt(CharSequence s, int i) {
+    if (!on(GENERIC_SECRET) && !on(AWS_SECRET_KEY)) {
+      return 0;
+    }
+    if (i + 1 < s.length() && (s.charAt(i + 1) == '=' || s.charAt(i + 1) == ':')) {
+      return 0; // "==" and "::" are comparisons and scopes; the next character is the operator
+    }
+    int nameClass = AssignmentDetector.classifyName(s, i);
+    if (nameClass == AssignmentDetector.NONE) {
+      return 0;
+    }
+    int detector = nameClass == AssignmentDetector.AWS_SECRET ? AWS_SECRET_KEY : GENERIC_SECRET;
+    if (!on(detector)) {
+      return 0;
+    }
+    int start = AssignmentDetector.valueStart(s, i);
+    if (start < s.length() && startsSpecificMatch(s, start)) {
+      return 0; // a detector that knows the format will take it when the scan gets there
+    }
+    int end = AssignmentDetector.valueEnd(s, start, nameClass);
+    if (end < 0 && detector == AWS_SECRET_KEY && on(GENERIC_SECRET)) {
+      detector = GENERIC_SECRET;
+      end = AssignmentDetector.valueEnd(s, start, AssignmentDetector.GENERIC);
+    }
+    return end > 0 ? hit(i, start, detector, end) : 0;
+  }
+}
