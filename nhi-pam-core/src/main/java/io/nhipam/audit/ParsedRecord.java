@@ -167,8 +167,8 @@ final class ParsedRecord {
       if (!attributes.isObject() || attributes.isEmpty()) {
         throw new Malformed("field 'attributes' must be a non-empty object of strings");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
-        if (!it.next().getValue().isTextual()) {
+      for (Map.Entry<String, JsonNode> attribute : attributes.properties()) {
+        if (!attribute.getValue().isTextual()) {
           throw new Malformed("field 'attributes' must be a non-empty object of strings");
         }
       }

@@ -1,0 +1,84 @@
+package io.nhipam.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuditEventTest {
+  @Test
+  void build_allFields_exposesThemAndSortsAttributes() {
+    AuditEvent e = AuditEvent.builder(AuditEventType.MASK, TestKeys.T0)
+        .identity("support-agent").credentialId("cr_1").scope("tickets:read").reason("MASKED")
+        .message("masked 3 values").delegationChain(List.of("orchestrator", "support-agent"))
+        .correlationId("call-7").attribute("mask.iban", 1).attribute("mask.card", 2).build();
+    assertThat(e.attributes().keySet()).containsExactly("mask.card", "mask.iban");
+    assertThat(e.delegationChain()).containsExactly("orchestrator", "support-agent");
+    assertThat(e.identity()).contains("support-agent");
+    assertThat(e.toString()).startsWith("{\"type\":\"MASK\",\"time\":\"2025-01-01T00:00:00Z\"")
+        .endsWith("\"attributes\":{\"mask.card\":\"2\",\"mask.iban\":\"1\"}}");
+    assertThat(TestKeys.event(3)).isEqualTo(TestKeys.event(3)).hasSameHashCodeAs(TestKeys.event(3))
+        .isNotEqualTo(TestKeys.event(4)).isNotEqualTo(e);
+  }
+
+  @Test
+  void builder_fieldSetTwice_isRefused() {
+    AuditEvent.Builder b = AuditEvent.builder(AuditEventType.DENY, TestKeys.T0).identity("a");
+    assertThatThrownBy(() -> b.identity("b"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("identity was already set");
+    b.attribute("k", "v");
+    assertThatThrownBy(() -> b.attribute("k", "w"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("attribute k was already set");
+  }
+
+  @Test
+  void builder_badAttributeKeyOrBlankValue_isRefusedWithHint() {
+    AuditEvent.Builder b = AuditEvent.builder(AuditEventType.DENY, TestKeys.T0);
+    assertThatThrownBy(() -> b.attribute("Mask Card", "1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mask.card");
+    assertThatThrownBy(() -> b.message("  "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leave it unset");
+    assertThatThrownBy(() -> b.scope("x".repeat(513)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 512");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "v4.public.eyJzdWIiOiJmaW5hbmNlLWJvdCJ9c2lnbmF0dXJl",
+      "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJib3QifQ.c2ln",
+      "nhipam_3xKq9ZrT0bLm2nV8cW4yH6jD1sF5gA7eR0tY2uI4oP6aS8d",
+      "k4.secret.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+      "-----BEGIN PRIVATE KEY-----",
+      "card 4242 4242 4242 4242 used",
+      "4111-1111-1111-1111"})
+  void builder_secretShapedValue_isRefusedWithoutEchoingIt(String secret) {
+    for (int field = 0; field < 3; field++) {
+      AuditEvent.Builder b = AuditEvent.builder(AuditEventType.MINT, TestKeys.T0);
+      int f = field;
+      assertThatThrownBy(() -> {
+            if (f == 0) {
+              b.message(secret);
+            } else if (f == 1) {
+              b.attribute("token", secret);
+            } else {
+              b.correlationId(secret);
+            }
+          })
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("<redacted>")
+          .hasMessageContaining("AuditFingerprint")
+          .hasMessageNotContaining(secret);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cr_9f2a", "4242", "2025-01-01T00:00:00Z", "4242 4242 4242 4241",
+      "invoices:read", "fp_abc"})
+  void builder_harmlessValue_isAccepted(String value) {
+    AuditEvent e = AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).message(value).build();
+    assertThat(e.message()).contains(value);
+  }
+}
