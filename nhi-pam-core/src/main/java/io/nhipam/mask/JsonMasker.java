@@ -66,7 +66,7 @@ final class JsonMasker {
       Visit v = stack.pop();
       JsonNode node = v.node();
       if (node.isObject()) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           String name = maskName(v, e.getKey());
@@ -171,7 +171,7 @@ final class JsonMasker {
       if (src.isObject() && c.dst().isObject()) {
         Map<String, String> rename = renames.getOrDefault(c.index(), Map.of());
         ObjectNode o = (ObjectNode) c.dst();
-        Iterator<Map.Entry<String, JsonNode>> it = src.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = src.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           String name = rename.getOrDefault(e.getKey(), e.getKey());
