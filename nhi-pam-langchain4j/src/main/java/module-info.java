@@ -1,0 +1,13 @@
+/**
+ * nhi-pam for LangChain4j: decorates tools and tool providers so that every tool call is checked
+ * against the caller's credential before it runs, and everything the model would see of its
+ * result is masked after. Only the API package is exported.
+ */
+module io.nhipam.langchain4j {
+  requires transitive io.nhipam.core;
+  requires transitive langchain4j;
+  requires transitive langchain4j.core;
+  requires static org.jspecify;
+
+  exports io.nhipam.langchain4j;
+}
