@@ -1,6 +1,8 @@
 package io.nhipam.langchain4j;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.exception.ToolArgumentsException;
 import dev.langchain4j.exception.ToolExecutionException;
 import dev.langchain4j.invocation.InvocationContext;
@@ -144,8 +146,8 @@ public final class GuardedToolExecutor implements ToolExecutor {
     InvocationContext context = InvocationContext.builder().chatMemoryId(memoryId).build();
     ToolExecutionResult result = executeWithContext(request, context);
     StringBuilder text = new StringBuilder();
-    for (var content : result.resultContents()) {
-      if (content instanceof dev.langchain4j.data.message.TextContent t) {
+    for (Content content : result.resultContents()) {
+      if (content instanceof TextContent t) {
         text.append(t.text());
       }
     }
