@@ -28,7 +28,11 @@ final class ScriptedChatModel implements ChatModel {
   /** Plays {@code steps} for conversations whose first user message is {@code userMessage}. */
   @SafeVarargs
   final ScriptedChatModel script(String userMessage, Function<ChatRequest, AiMessage>... steps) {
-    scripts.put(userMessage, List.of(steps));
+    List<Function<ChatRequest, AiMessage>> copy = new ArrayList<>(steps.length);
+    for (Function<ChatRequest, AiMessage> step : steps) {
+      copy.add(step);
+    }
+    scripts.put(userMessage, List.copyOf(copy));
     return this;
   }
 
