@@ -15,6 +15,8 @@ import io.nhipam.credential.Credential;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Acceptance story 2 through real AiServices: the model, memory, results and logs see last-four forms only. */
@@ -58,8 +60,12 @@ class SupportAgentTest {
             call("m-3", "failingLookup", "{\"id\":\"T-3\"}")),
         echoToolResults());
 
-    Result<String> result = assistant().chatWithResult("all tools", NhiPamCredentials.parameters(c));
+    List<Result<String>> holder = new ArrayList<>();
+    String logs = captureStderr(() ->
+        holder.add(assistant().chatWithResult("all tools", NhiPamCredentials.parameters(c))));
+    Result<String> result = holder.get(0);
 
+    assertThat(TicketTools.leaksCard(logs)).as("debug logs").isFalse();
     assertThat(result.toolExecutions()).hasSize(3);
     for (ToolExecution execution : result.toolExecutions()) {
       assertThat(TicketTools.leaksCard(execution.result())).as(execution.request().name()).isFalse();
