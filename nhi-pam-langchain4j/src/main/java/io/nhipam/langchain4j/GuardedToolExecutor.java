@@ -20,6 +20,7 @@ import io.nhipam.guard.Guard;
 import io.nhipam.scope.Scope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,13 @@ import org.jspecify.annotations.Nullable;
  * credential of its own invocation.
  */
 public final class GuardedToolExecutor implements ToolExecutor {
+  /**
+   * The attribute a denial's error result carries: the {@link ReasonCode} name. Attributes reach
+   * the {@code ToolExecutionResultMessage} and chat memory, never the model, so applications can
+   * tell denials from tool failures without parsing text.
+   */
+  public static final String DENIAL_REASON_ATTRIBUTE = "nhipam.denial.reason";
+
   private final Guard guard;
   private final ToolExecutor delegate;
   private final List<String> scopes;
@@ -195,7 +203,8 @@ public final class GuardedToolExecutor implements ToolExecutor {
     if (denialMode == DenialMode.THROW) {
       throw new AccessDeniedException(decision);
     }
-    return ToolExecutionResult.builder().isError(true).resultText(decision.message()).build();
+    return ToolExecutionResult.builder().isError(true).resultText(decision.message())
+        .attributes(Map.of(DENIAL_REASON_ATTRIBUTE, decision.reason().name())).build();
   }
 
   private static String toolTarget(ToolExecutionRequest request) {

@@ -64,6 +64,7 @@ class FinanceBotTest {
     ToolExecutionResultMessage seen = model.toolResult("call-p");
     assertThat(seen.isError()).isTrue();
     assertThat(seen.text()).contains("lacks scope payroll:read").contains(c.id()).contains("finance-bot");
+    assertThat(seen.attributes()).containsEntry(GuardedToolExecutor.DENIAL_REASON_ATTRIBUTE, "MISSING_SCOPE");
     assertThat(answer).contains("getPayroll error").contains("lacks scope payroll:read");
     assertThat(tools.payrollCalls).hasValue(0);
     AuditEvent deny = env.events(AuditEventType.DENY).get(0);
