@@ -37,8 +37,8 @@ public final class FinanceBotStory {
           .chatModel(model)
           .tools(GuardedTools.of(env.pam.guard(), new FinanceTools(h2)))
           .build();
-      agent.chat("Summarise invoice INV-1001 and tell me what the CFO earns", NhiPamCredentials.parameters(cred));
-      ToolTranscript.print(console, model.toolResultsSeen());
+      ToolTranscript.print(console, agent.chat("Summarise invoice INV-1001 and tell me what the CFO earns",
+          NhiPamCredentials.parameters(cred)));
 
       console.note("-- through the guarded DataSource (embedded H2)");
       SqlConsole sql = new SqlConsole(console, GuardedDataSource.wrap(h2, env.pam.guard(), () -> cred));

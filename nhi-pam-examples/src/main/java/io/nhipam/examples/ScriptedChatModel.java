@@ -7,19 +7,15 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
  * A chat model that plays a fixed script instead of calling a provider, so the stories run with
- * no network and no API key: first it asks for the scripted tool calls, then it answers with a
- * summary of the tool results it received. It records every tool result it was shown, which is
- * exactly what a real model would have seen.
+ * no network and no API key: first it asks for the scripted tool calls, then it answers with the
+ * tool results it received, exactly as a real model would have seen them.
  */
 final class ScriptedChatModel implements ChatModel {
   private final List<ToolExecutionRequest> calls;
-  private final List<ToolExecutionResultMessage> seen = Collections.synchronizedList(new ArrayList<>());
 
   ScriptedChatModel(List<ToolExecutionRequest> calls) {
     this.calls = List.copyOf(calls);
@@ -38,19 +34,9 @@ final class ScriptedChatModel implements ChatModel {
     StringBuilder answer = new StringBuilder("Here is what I found:");
     for (ChatMessage m : request.messages()) {
       if (m instanceof ToolExecutionResultMessage r) {
-        if (seen.stream().noneMatch(s -> s.id().equals(r.id()))) {
-          seen.add(r);
-        }
         answer.append("\n- ").append(r.toolName()).append(": ").append(r.text());
       }
     }
     return ChatResponse.builder().aiMessage(AiMessage.from(answer.toString())).build();
-  }
-
-  /** The tool results the model received, in order. */
-  List<ToolExecutionResultMessage> toolResultsSeen() {
-    synchronized (seen) {
-      return List.copyOf(seen);
-    }
   }
 }

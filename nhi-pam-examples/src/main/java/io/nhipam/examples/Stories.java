@@ -30,7 +30,7 @@ public final class Stories {
     StoryConsole console = new StoryConsole(out);
     List<AuditSummary> summaries = new ArrayList<>();
     summaries.add(FinanceBotStory.run(console, workDir));
-    summaries.add(SupportAgentStory.run(console, workDir));
+    summaries.add(SupportAgentStory.run(console, workDir, System.getenv()));
     summaries.add(CiPipelineStory.run(console, workDir));
     return summaries;
   }

@@ -2,6 +2,7 @@ package io.nhipam.examples;
 
 import static io.nhipam.examples.ScriptedChatModel.call;
 
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 import io.nhipam.credential.Credential;
 import io.nhipam.jdbc.GuardedDataSource;
@@ -11,6 +12,7 @@ import io.nhipam.scope.Scopes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +25,11 @@ public final class SupportAgentStory {
   private SupportAgentStory() {}
 
   public static AuditSummary run(StoryConsole console, Path workDir) {
+    return run(console, workDir, Map.of());
+  }
+
+  /** As {@link #run(StoryConsole, Path)}, with a real chat model if {@code env} names one (see {@link ChatModels}). */
+  public static AuditSummary run(StoryConsole console, Path workDir, Map<String, String> env) {
     console.heading(2, "AI support agent that would leak card numbers");
     try (ExampleEnvironment env = new ExampleEnvironment(workDir, "support-agent")) {
       DataSource h2 = Database.support();
@@ -31,20 +38,21 @@ public final class SupportAgentStory {
       Credential supervisor = env.pam.mint("support-agent",
           Scopes.of("tickets:read", "db:PUBLIC.TICKETS:select", "pii:card:reveal"), Duration.ofMinutes(5));
 
+      console.note("chat model: " + ChatModels.describe(env));
       for (Credential cred : List.of(agent, supervisor)) {
         boolean reveals = cred == supervisor;
         console.note(reveals
             ? "-- a second credential " + cred.id() + " that carries pii:card:reveal (audited as a reveal)"
             : "-- credential " + cred.id() + " for support-agent: " + cred.scopes());
-        ScriptedChatModel model = new ScriptedChatModel(List.of(
+        ChatModel model = ChatModels.fromEnvironment(env).orElseGet(() -> new ScriptedChatModel(List.of(
             call("call-1", "lookupTicket", "{\"id\":1}"),
-            call("call-2", "lookupTicket", "{\"id\":2}")));
+            call("call-2", "lookupTicket", "{\"id\":2}"))));
         Agents assistant = AiServices.builder(Agents.class)
             .chatModel(model)
             .tools(GuardedTools.of(env.pam.guard(), new SupportTools(h2)))
             .build();
-        assistant.chat("What did customers 7 and 9 write about their cards?", NhiPamCredentials.parameters(cred));
-        ToolTranscript.print(console, model.toolResultsSeen());
+        ToolTranscript.print(console, assistant.chat("Look up tickets 1 and 2: what did the customers write about"
+            + " their cards?", NhiPamCredentials.parameters(cred)));
         SqlConsole sql = new SqlConsole(console, GuardedDataSource.wrap(h2, env.pam.guard(), () -> cred));
         sql.query("SELECT tickets", "SELECT id, body, meta FROM tickets ORDER BY id");
       }
