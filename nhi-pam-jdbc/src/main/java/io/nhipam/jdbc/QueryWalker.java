@@ -61,8 +61,7 @@ final class QueryWalker {
 
   /** The real table a name in a FROM/INTO/target position means (never a CTE). */
   TableRef table(Table t) {
-    if (t.getDatabaseName() != null || t.getDBLinkName() != null || (t.getNameParts() != null
-        && t.getNameParts().size() > 2)) {
+    if (t.getDatabaseName() != null || t.getFullyQualifiedName().indexOf('@') >= 0 || hasServerPart(t)) {
       throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "table " + Identifiers.printable(
           t.getFullyQualifiedName()) + " names a catalog or a remote link; only schema.table names are allowed");
     }
@@ -80,6 +79,19 @@ final class QueryWalker {
           + " cannot be named in a scope (letters, digits, '_' and '$' only), so no credential can be granted it");
     }
     return new TableRef(schema, name);
+  }
+
+  private static boolean hasServerPart(Table t) {
+    List<String> parts = t.getNameParts();
+    if (parts == null) {
+      return false;
+    }
+    for (int i = 2; i < parts.size(); i++) {
+      if (parts.get(i) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Resolved resolve(NameScope scope, Column column) {

@@ -109,7 +109,7 @@ final class StatementWalker {
   }
 
   private List<OutputColumn> update(Update u, NameScope root) {
-    if (u.getOutputClause() != null || u.getSelect() != null) {
+    if (u.getOutputClause() != null) {
       throw QueryWalker.unsupported("this form of UPDATE");
     }
     NameScope level = new NameScope(root);
