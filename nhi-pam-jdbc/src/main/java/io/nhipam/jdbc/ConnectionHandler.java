@@ -48,6 +48,15 @@ final class ConnectionHandler extends GuardHandler {
     return gate.analyzer.analyze(sql, dialect, schema);
   }
 
+  private static final java.util.regex.Pattern CALL_ESCAPE = java.util.regex.Pattern.compile(
+      "(?is)\\s*\\{\\s*(?:\\?\\s*=\\s*)?call\\s+([^{}]*)}\\s*");
+
+  /** {@code {call p(?)}} and {@code {? = call p(?)}} are analysed as {@code CALL p(?)}; other text as it is. */
+  static String callEscape(String sql) {
+    java.util.regex.Matcher m = CALL_ESCAPE.matcher(sql);
+    return m.matches() ? "CALL " + m.group(1) : sql;
+  }
+
   @Override
   @Nullable Object handle(Object proxy, Method m, String name, Object[] args) throws Throwable {
     if (in(PASS, name)) {
@@ -64,8 +73,8 @@ final class ConnectionHandler extends GuardHandler {
             null);
       }
       case "prepareStatement", "prepareCall" -> {
-        String sql = (String) args[0];
-        StatementAnalysis a = analyze(sql == null ? "" : sql);
+        String sql = args[0] == null ? "" : (String) args[0];
+        StatementAnalysis a = analyze(name.equals("prepareCall") ? callEscape(sql) : sql);
         gate.check(a, gate.credential());
         Class<? extends Statement> type = name.equals("prepareCall") ? CallableStatement.class
             : PreparedStatement.class;

@@ -169,12 +169,8 @@ final class QueryWalker {
   }
 
   private List<OutputColumn> withItem(WithItem<?> w, NameScope level) {
-    List<OutputColumn> outputs;
-    if (w.getSelect() != null) {
-      outputs = select(w.getSelect(), level);
-    } else {
-      outputs = statements.dataModifyingCte(w, level);
-    }
+    Object body = w.getStatement();
+    List<OutputColumn> outputs = body instanceof Select s ? select(s, level) : statements.dataModifyingCte(body, level);
     return renamed(outputs, w.getWithItemList() == null ? null
         : w.getWithItemList().stream().map(i -> i.getExpression().toString()).toList());
   }

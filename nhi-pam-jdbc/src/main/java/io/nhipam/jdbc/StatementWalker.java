@@ -9,8 +9,10 @@ import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.ReturningClause;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
 import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.merge.MergeDelete;
 import net.sf.jsqlparser.statement.merge.MergeInsert;
@@ -19,8 +21,8 @@ import net.sf.jsqlparser.statement.merge.MergeUpdate;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
-import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.truncate.Truncate;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 import org.jspecify.annotations.Nullable;
@@ -68,15 +70,15 @@ final class StatementWalker {
     return List.of();
   }
 
-  List<OutputColumn> dataModifyingCte(WithItem<?> w, NameScope level) {
-    if (w.getInsert() != null) {
-      return insert(w.getInsert().getInsert(), level);
+  List<OutputColumn> dataModifyingCte(@Nullable Object body, NameScope level) {
+    if (body instanceof ParenthesedInsert i) {
+      return insert(i.getInsert(), level);
     }
-    if (w.getUpdate() != null) {
-      return update(w.getUpdate().getUpdate(), level);
+    if (body instanceof ParenthesedUpdate u) {
+      return update(u.getUpdate(), level);
     }
-    if (w.getDelete() != null) {
-      return delete(w.getDelete().getDelete(), level);
+    if (body instanceof ParenthesedDelete d) {
+      return delete(d.getDelete(), level);
     }
     throw QueryWalker.unsupported("this WITH item");
   }
