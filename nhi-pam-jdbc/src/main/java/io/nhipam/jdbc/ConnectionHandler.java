@@ -39,7 +39,7 @@ final class ConnectionHandler extends GuardHandler {
   /** Analyses {@code sql} in this connection's dialect and current schema. */
   StatementAnalysis analyze(String sql) throws SQLException {
     if (dialect == null) {
-      dialect = SqlDialect.forProduct(connection.getMetaData().getDatabaseProductName());
+      dialect = gate.dialect(connection);
     }
     if (schema == null) {
       String s = connection.getSchema();

@@ -22,6 +22,8 @@ final class JdbcGate {
   final Guard guard;
   final SqlAnalyzer analyzer;
   final @Nullable SqlDialect dialect;
+  /** The dialect detected from the first connection's metadata, when none was configured. */
+  private volatile @Nullable SqlDialect detected;
   private final Supplier<@Nullable Credential> credentials;
 
   JdbcGate(Guard guard, Supplier<@Nullable Credential> credentials, SqlAnalyzer analyzer, @Nullable SqlDialect dialect) {
@@ -29,6 +31,16 @@ final class JdbcGate {
     this.credentials = credentials;
     this.analyzer = analyzer;
     this.dialect = dialect;
+  }
+
+  /** The configured dialect, else the one detected once from {@code connection}'s metadata. */
+  SqlDialect dialect(java.sql.Connection connection) throws java.sql.SQLException {
+    SqlDialect d = dialect != null ? dialect : detected;
+    if (d == null) {
+      d = SqlDialect.forProduct(connection.getMetaData().getDatabaseProductName());
+      detected = d;
+    }
+    return d;
   }
 
   @Nullable Credential credential() {

@@ -18,9 +18,9 @@ import net.sf.jsqlparser.statement.Statements;
  * a statement seen before costs one cache lookup. Thread-safe.
  *
  * <p>Refused outright (a rejected {@link StatementAnalysis}): text the parser cannot parse; more
- * than one statement; text longer than {@link #MAX_SQL_LENGTH}; backslashes and dollar quotes
- * (where the parser and the database could disagree about where a string ends); functions not on
- * the allow-list; constructs the analyser does not model.
+ * than one statement; text the parser and the database could read differently (see
+ * {@code LexicalCheck}: backslashes, dollar quotes, nested comments, over-long text); functions not
+ * on the allow-list; constructs the analyser does not model.
  */
 public final class SqlAnalyzer {
   /** Longest SQL text analysed; longer text is refused. */
@@ -72,7 +72,7 @@ public final class SqlAnalyzer {
   static StatementAnalysis analyzeUncached(String sql, SqlDialect dialect, String schema) {
     String fp = fingerprint(sql);
     try {
-      precheck(sql);
+      LexicalCheck.check(sql);
       Statements parsed;
       try {
         parsed = CCJSqlParserUtil.parseStatements(sql);
@@ -100,22 +100,5 @@ public final class SqlAnalyzer {
     }
   }
 
-  private static void precheck(String sql) {
-    if (sql.length() > MAX_SQL_LENGTH) {
-      throw new SqlRejectedException(ReasonCode.SQL_UNPARSEABLE, "SQL text of " + sql.length()
-          + " characters is longer than the " + MAX_SQL_LENGTH + " analysed; split it");
-    }
-    if (sql.indexOf('\\') >= 0) {
-      throw new SqlRejectedException(ReasonCode.SQL_UNPARSEABLE, "SQL text with a backslash is refused: the"
-          + " parser and the database may disagree on escapes and so on where a string ends; pass such values as"
-          + " bound parameters");
-    }
-    if (sql.contains("$$") || sql.matches("(?s).*\\$[A-Za-z_][A-Za-z0-9_]*\\$.*")) {
-      throw new SqlRejectedException(ReasonCode.SQL_UNPARSEABLE, "dollar-quoted text is refused: the parser does"
-          + " not read it as the database does; pass such values as bound parameters");
-    }
-    if (sql.indexOf('\0') >= 0) {
-      throw new SqlRejectedException(ReasonCode.SQL_UNPARSEABLE, "SQL text with a NUL character is refused");
-    }
-  }
+
 }
