@@ -6,12 +6,13 @@
 module io.nhipam.core {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.yaml.snakeyaml;
   requires com.fasterxml.jackson.dataformat.toml;
   requires com.google.common;
   requires org.bouncycastle.provider;
   requires org.slf4j;
   requires re2j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports io.nhipam;
   exports io.nhipam.audit;

@@ -166,6 +166,29 @@ public final class KeyRing implements Destroyable {
     return Paserk.encodeSecret(sk);
   }
 
+  /**
+   * An audit checkpoint signer backed by this ring's active key, so the audit trail and the
+   * credentials share one key lifecycle. Verifiers get the key with {@link #publicKeyBytes}.
+   */
+  public io.nhipam.audit.AuditSigner auditSigner() {
+    return new io.nhipam.audit.AuditSigner() {
+      @Override
+      public String keyId() {
+        return activeKeyId();
+      }
+
+      @Override
+      public byte[] sign(byte[] data) {
+        return signRaw(data);
+      }
+
+      @Override
+      public String toString() {
+        return "AuditSigner{keyRing=" + activeKeyId() + ", key=<redacted>}";
+      }
+    };
+  }
+
   /** Signs {@code data} with the active key (raw Ed25519, for audit checkpoints). */
   public byte[] signRaw(byte[] data) {
     return Ed25519Keys.sign(signingKey(), data);

@@ -155,6 +155,9 @@ final class AssignmentDetector {
     if (!password && !hasDigitOrMixedCase(s, start, end)) {
       return -1;
     }
+    if (password && len < 12 && isLowercaseWord(s, start, end)) {
+      return -1; // "password: required" is prose
+    }
     return end;
   }
 
@@ -162,6 +165,16 @@ final class AssignmentDetector {
     char c = s.charAt(start);
     return c == '$' || c == '%' || c == '@' && s.charAt(end - 1) == '@'
         || Chars.startsWith(s, start, "http") || Chars.startsWith(s, start, "/");
+  }
+
+  private static boolean isLowercaseWord(CharSequence s, int start, int end) {
+    for (int k = start; k < end; k++) {
+      char c = s.charAt(k);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasDigitOrMixedCase(CharSequence s, int start, int end) {

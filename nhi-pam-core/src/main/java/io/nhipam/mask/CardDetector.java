@@ -24,6 +24,10 @@ final class CardDetector {
    * @return the end offset of the match, -1 for no match, or {@link #SKIP_RUN}
    */
   static int match(CharSequence s, int start) {
+    int first = Chars.digit(s.charAt(start));
+    if (first == 0 || first == 1 || first == 7) {
+      return -1; // no issuer range starts with these digits
+    }
     int n = s.length();
     int i = start;
     int count = 0;
@@ -31,12 +35,20 @@ final class CardDetector {
     int boundaries = 0; // bit k set: a separator follows the k-th digit
     int zeroWidthRun = 0;
     boolean tooLong = false;
+    long lo = 0; // digits 0-15, four bits each
+    long hi = 0; // digits 16-18
     while (i < n) {
       char c = s.charAt(i);
-      if (Chars.digit(c) >= 0) {
+      int d = Chars.digit(c);
+      if (d >= 0) {
         if (count == MAX_DIGITS) {
           tooLong = true;
           break;
+        }
+        if (count < 16) {
+          lo |= (long) d << (4 * count);
+        } else {
+          hi |= (long) d << (4 * (count - 16));
         }
         count++;
         zeroWidthRun = 0;
@@ -60,11 +72,18 @@ final class CardDetector {
     if (tooLong && sep == 0) {
       return SKIP_RUN;
     }
-    if (!tooLong && count >= MIN_DIGITS && valid(s, start, count)) {
+    if (count < MIN_DIGITS) {
+      return -1;
+    }
+    int first6 = 0;
+    for (int k = 0; k < 6; k++) {
+      first6 = first6 * 10 + (int) ((lo >>> (4 * k)) & 15);
+    }
+    if (!tooLong && iinMatches(first6, count) && luhn(lo, hi, count)) {
       return endOfDigits(s, start, count);
     }
     for (int k = Math.min(count, MAX_DIGITS); k >= MIN_DIGITS; k--) {
-      if ((boundaries & (1 << k)) != 0 && valid(s, start, k)) {
+      if ((boundaries & (1 << k)) != 0 && iinMatches(first6, k) && luhn(lo, hi, k)) {
         return endOfDigits(s, start, k);
       }
     }
@@ -93,31 +112,20 @@ final class CardDetector {
     return i;
   }
 
-  /** Luhn and IIN over the first {@code length} digits from {@code start}. */
-  static boolean valid(CharSequence s, int start, int length) {
+  /** Luhn over the first {@code length} packed digits. */
+  private static boolean luhn(long lo, long hi, int length) {
     int sum = 0;
-    int prefix = 0;
-    int seen = 0;
-    int i = start;
-    while (seen < length) {
-      int d = Chars.digit(s.charAt(i++));
-      if (d < 0) {
-        continue;
-      }
-      if (seen < 6) {
-        prefix = prefix * 10 + d;
-      }
-      // Double every second digit counting from the right (the check digit is not doubled).
-      if (((length - seen) & 1) == 0) {
+    for (int k = 0; k < length; k++) {
+      int d = (int) (k < 16 ? (lo >>> (4 * k)) & 15 : (hi >>> (4 * (k - 16))) & 15);
+      if (((length - k) & 1) == 0) {
         d *= 2;
         if (d > 9) {
           d -= 9;
         }
       }
       sum += d;
-      seen++;
     }
-    return sum % 10 == 0 && iinMatches(prefix, length);
+    return sum % 10 == 0;
   }
 
   /** Known issuer ranges and the lengths each issues; {@code first6} holds the first six digits. */

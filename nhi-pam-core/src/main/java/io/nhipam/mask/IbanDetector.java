@@ -66,7 +66,7 @@ final class IbanDetector {
     if (count != expected || !Chars.endsWord(s, i)) {
       return -1;
     }
-    if (sep != 0 && i + 1 < n && s.charAt(i) == sep && Chars.isAsciiAlnum(s.charAt(i + 1))) {
+    if (sep != 0 && i + 1 < n && s.charAt(i) == sep && Chars.isAsciiDigit(s.charAt(i + 1))) {
       // A further group follows: this is a longer number, not an IBAN of this length.
       return -1;
     }

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 final class JsonMasker {
   private final Masker masker;
   private final Set<String> revealed;
-  private final boolean pointerRules;
+  /** Depth of the deepest JSON-pointer rule; deeper nodes cannot match one. -1: no such rule. */
+  private final int pointerRuleDepth;
   private final Map<Integer, JsonNode> replacements = new HashMap<>();
   private final Map<Integer, Map<String, String>> renames = new HashMap<>();
   private final List<Finding> findings = new ArrayList<>();
@@ -31,17 +32,19 @@ final class JsonMasker {
   JsonMasker(Masker masker, Set<String> revealed) {
     this.masker = masker;
     this.revealed = revealed;
-    boolean p = false;
+    int depth = -1;
     for (String rule : masker.fieldRules().keySet()) {
-      p |= rule.startsWith("/");
+      if (rule.startsWith("/")) {
+        depth = Math.max(depth, (int) rule.chars().filter(c -> c == '/').count());
+      }
     }
-    this.pointerRules = p;
+    this.pointerRuleDepth = depth;
   }
 
   /** A node to look at, with the way back to the root for its pointers. */
   private record Visit(
       JsonNode node, int index, @Nullable Visit parent, String segment, String originalSegment,
-      @Nullable String rule) {
+      @Nullable String rule, int depth) {
     String pointer(boolean original) {
       StringBuilder b = new StringBuilder();
       ArrayDeque<String> parts = new ArrayDeque<>();
@@ -58,24 +61,26 @@ final class JsonMasker {
   MaskedJson mask(JsonNode root) {
     int counter = 0;
     ArrayDeque<Visit> stack = new ArrayDeque<>();
-    stack.push(new Visit(root, counter++, null, "", "", null));
+    stack.push(new Visit(root, counter++, null, "", "", null, 0));
     while (!stack.isEmpty()) {
       Visit v = stack.pop();
       JsonNode node = v.node();
       if (node.isObject()) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           String name = maskName(v, e.getKey());
-          Visit child = new Visit(e.getValue(), counter++, v, escape(name), escape(e.getKey()), null);
+          Visit child = new Visit(
+              e.getValue(), counter++, v, escape(name), escape(e.getKey()), null, v.depth() + 1);
           String rule = v.rule() != null ? v.rule() : ruleFor(child, e.getKey());
           stack.push(rule == null ? child
-              : new Visit(e.getValue(), child.index(), v, child.segment(), child.originalSegment(), rule));
+              : new Visit(e.getValue(), child.index(), v, child.segment(), child.originalSegment(),
+                  rule, child.depth()));
         }
       } else if (node.isArray()) {
         for (int k = 0; k < node.size(); k++) {
           String seg = Integer.toString(k);
-          stack.push(new Visit(node.get(k), counter++, v, seg, seg, v.rule()));
+          stack.push(new Visit(node.get(k), counter++, v, seg, seg, v.rule(), v.depth() + 1));
         }
       } else {
         scalar(v);
@@ -93,7 +98,7 @@ final class JsonMasker {
     if (rules.isEmpty()) {
       return null;
     }
-    if (pointerRules) {
+    if (child.depth() <= pointerRuleDepth) {
       String pointer = child.pointer(true);
       if (rules.containsKey(pointer)) {
         return pointer;
@@ -166,7 +171,7 @@ final class JsonMasker {
       if (src.isObject() && c.dst().isObject()) {
         Map<String, String> rename = renames.getOrDefault(c.index(), Map.of());
         ObjectNode o = (ObjectNode) c.dst();
-        Iterator<Map.Entry<String, JsonNode>> it = src.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = src.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           String name = rename.getOrDefault(e.getKey(), e.getKey());

@@ -107,8 +107,8 @@ final class Scanner {
         runStart = -1;
       }
       int cls = f & 15;
-      if (cls == NONE) {
-        i++;
+      if (cls == NONE || (cls == LETTER && i > from && Chars.isAsciiAlnum(s.charAt(i - 1)))) {
+        i++; // most characters: nothing starts here, or a letter inside a word
         continue;
       }
       long hit = detectAt(s, i, cls, minStart);

@@ -81,4 +81,35 @@ class KeyRingTest {
         .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.reason()).isEqualTo(ReasonCode.MALFORMED))
         .hasMessageNotContaining("bm90LWEta2V5");
   }
+
+  @Test
+  void auditSigner_signsCheckpointsThatVerifyWithTheRingsPublicKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    KeyRing ring = KeyRing.generate();
+    java.nio.file.Path base = dir.resolve("audit.jsonl");
+    io.nhipam.audit.ChainedFileAuditSink sink = io.nhipam.audit.ChainedFileAuditSink.builder(base).withoutMac()
+        .signer(ring.auditSigner()).checkpointEvery(2).build();
+    CredentialAuthority authority = Fixtures.authority(clock, ring, io.nhipam.audit.AuditLog.of(sink));
+    authority.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
+    authority.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
+    authority.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
+    sink.close();
+
+    io.nhipam.audit.VerificationResult ok = io.nhipam.audit.AuditVerifier.verify(
+        io.nhipam.audit.ChainedFileAuditSink.segments(base), null,
+        java.util.Map.of(ring.activeKeyId(), ring.publicKeyBytes(ring.activeKeyId())));
+    assertThat(ok.ok()).as(ok.toString()).isTrue();
+    assertThat(ok.events()).isEqualTo(3);
+    assertThat(ring.auditSigner().toString()).contains("<redacted>");
+
+    io.nhipam.audit.VerificationResult wrongKey = io.nhipam.audit.AuditVerifier.verify(
+        io.nhipam.audit.ChainedFileAuditSink.segments(base), null,
+        java.util.Map.of(ring.activeKeyId(), otherKey()));
+    assertThat(wrongKey.ok()).isFalse();
+    assertThat(wrongKey.problem()).contains(io.nhipam.audit.VerificationResult.Problem.BAD_CHECKPOINT_SIGNATURE);
+  }
+
+  private static byte[] otherKey() {
+    KeyRing other = KeyRing.generate();
+    return other.publicKeyBytes(other.activeKeyId());
+  }
 }

@@ -26,7 +26,7 @@ class ModuleExportsTest {
         .containsExactlyInAnyOrder("io.nhipam", "io.nhipam.audit", "io.nhipam.credential", "io.nhipam.error",
             "io.nhipam.guard", "io.nhipam.identity", "io.nhipam.mask", "io.nhipam.policy", "io.nhipam.scope",
             "io.nhipam.secret");
-    assertThat(md.packages()).contains("io.nhipam.internal.paseto");
+    assertThat(Path.of("target/classes/io/nhipam/internal/paseto/PasetoV4Public.class")).exists();
     assertThat(md.exports()).noneMatch(e -> e.source().contains("internal"));
   }
 }
