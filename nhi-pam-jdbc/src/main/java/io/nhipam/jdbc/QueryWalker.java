@@ -337,7 +337,7 @@ final class QueryWalker {
       return;
     }
     for (Join j : joins) {
-      fromItem(j.getRightItem(), scope);
+      fromItem(j.getFromItem(), scope);
     }
     for (Join j : joins) {
       if (j.getOnExpressions() != null) {

@@ -139,9 +139,6 @@ final class StatementWalker {
     TableRef target = q.table(d.getTable());
     q.out.access(target, Verb.DELETE);
     NameScope scope = targetScope(level, d.getTable(), target);
-    if (d.getUsingList() != null) {
-      d.getUsingList().forEach(t -> q.fromItem(t, scope));
-    }
     if (d.getUsingFromItemList() != null) {
       for (FromItem f : d.getUsingFromItemList()) {
         q.fromItem(f, scope);
