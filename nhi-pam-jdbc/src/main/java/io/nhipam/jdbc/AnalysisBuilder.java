@@ -16,6 +16,7 @@ final class AnalysisBuilder {
   private final List<TableRef> reads = new ArrayList<>();
   private final Set<String> privileged = new LinkedHashSet<>();
   private final Set<ColumnRef> inference = new LinkedHashSet<>();
+  private final Set<TableRef> wholeRows = new LinkedHashSet<>();
 
   AnalysisBuilder(SqlDialect dialect, String schema) {
     this.dialect = dialect;
@@ -46,15 +47,21 @@ final class AnalysisBuilder {
     inference.addAll(columns);
   }
 
+  /** A whole row of {@code table} is used as one value (PostgreSQL {@code SELECT c FROM customers c}, {@code c.*} in an expression). */
+  void wholeRow(TableRef table) {
+    wholeRows.add(table);
+  }
+
   void inferenceFromOutputs(List<OutputColumn> outputs) {
     for (OutputColumn o : outputs) {
       inference.addAll(o.sources());
+      wholeRows.addAll(o.starTables());
     }
   }
 
   StatementAnalysis build(String fingerprint, List<OutputColumn> outputs) {
     boolean exact = outputs.stream().noneMatch(OutputColumn::isStar);
-    return StatementAnalysis.allowedShape(fingerprint, dialect, schema, accesses, privileged, inference, outputs,
-        exact);
+    return StatementAnalysis.allowedShape(fingerprint, dialect, schema, accesses, privileged, inference, wholeRows,
+        outputs, exact);
   }
 }

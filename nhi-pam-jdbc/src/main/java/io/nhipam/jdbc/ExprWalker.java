@@ -14,6 +14,8 @@ import net.sf.jsqlparser.expression.UserVariable;
 import net.sf.jsqlparser.expression.VariableAssignment;
 import net.sf.jsqlparser.expression.XmlTableFunction;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +47,14 @@ final class ExprWalker extends ExpressionVisitorAdapter<Void> {
   @Override
   public <S> Void visit(Column column, S context) {
     columns.addAll(queries.resolve(scope, column).sources());
+    return null;
+  }
+
+  @Override
+  public <S> Void visit(AllTableColumns all, S context) {
+    Table t = all.getTable();
+    String schema = t.getSchemaName() == null ? null : queries.fold(t.getSchemaName(), "schema");
+    queries.wholeRow(scope.qualified(schema, queries.fold(t.getName(), "table")));
     return null;
   }
 

@@ -63,7 +63,17 @@ final class JdbcGate {
     if (rules.isEmpty()) {
       return;
     }
-    for (ColumnRef col : a.inferenceColumns()) {
+    java.util.Set<ColumnRef> used = new java.util.LinkedHashSet<>(a.inferenceColumns());
+    for (TableRef t : a.wholeRowTables()) {
+      String prefix = "db:" + t.schema() + "." + t.table() + ".";
+      for (String key : rules.keySet()) {
+        String column = key.startsWith(prefix) ? key.substring(prefix.length()) : "";
+        if (Identifiers.isScopeSafe(column)) {
+          used.add(new ColumnRef(t, column));
+        }
+      }
+    }
+    for (ColumnRef col : used) {
       if (rules.containsKey(col.policyKey()) && !revealed(c, col, fp)) {
         throw deny(c, ReasonCode.MASKED_COLUMN_INFERENCE, "masked column " + col + " is used in an expression,"
             + " predicate, ordering, grouping, set comparison or copy, which would let its value be inferred; only a"

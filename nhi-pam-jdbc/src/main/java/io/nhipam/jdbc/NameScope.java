@@ -96,6 +96,19 @@ final class NameScope {
         + " analysed, so it is refused");
   }
 
+  /** The sources an unqualified name may mean as a whole row (PostgreSQL: {@code SELECT c FROM customers c}). */
+  List<Source> rowSources(String name) {
+    List<Source> out = new ArrayList<>();
+    for (NameScope s = this; s != null; s = s.parent) {
+      for (Source src : s.sources) {
+        if (src.name().equals(name)) {
+          out.add(src);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Every table column an unqualified name may mean: all sources here and in enclosing levels. */
   Set<ColumnRef> unqualified(String column) {
     Set<ColumnRef> out = new LinkedHashSet<>();

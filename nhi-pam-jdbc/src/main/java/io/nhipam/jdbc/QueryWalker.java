@@ -98,7 +98,14 @@ final class QueryWalker {
     String name = fold(column.getColumnName(), "column");
     Table q = column.getTable();
     if (q == null || q.getName() == null) {
-      return new Resolved(scope.unqualified(name), scope.unqualifiedDirect(name));
+      Set<ColumnRef> sources = new LinkedHashSet<>(scope.unqualified(name));
+      boolean direct = scope.unqualifiedDirect(name);
+      for (NameScope.Source row : scope.rowSources(name)) { // PostgreSQL whole-row reference
+        wholeRow(row);
+        row.columns().forEach(o -> sources.addAll(o.sources()));
+        direct = false;
+      }
+      return new Resolved(sources, direct);
     }
     if (q.getDatabaseName() != null) {
       throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "column " + Identifiers.printable(
@@ -107,6 +114,17 @@ final class QueryWalker {
     String schema = q.getSchemaName() == null ? null : fold(q.getSchemaName(), "schema");
     NameScope.Source src = scope.qualified(schema, fold(q.getName(), "table"));
     return new Resolved(src.column(name), src.directColumn(name));
+  }
+
+  /** Records that every column of {@code source} is used as one value. */
+  void wholeRow(NameScope.Source source) {
+    if (source.table() != null) {
+      out.wholeRow(source.table());
+    }
+    for (OutputColumn o : source.columns()) {
+      out.inference(o.sources());
+      o.starTables().forEach(out::wholeRow);
+    }
   }
 
   // ------------------------------------------------------------------ queries
@@ -205,19 +223,19 @@ final class QueryWalker {
     List<OutputColumn> first = branches.get(0);
     boolean exact = branches.stream().allMatch(b -> b.size() == first.size() && b.stream().noneMatch(
         OutputColumn::isStar));
+    if (!exact) {
+      // the result's labels come from the first branch, so a later branch's columns cannot be placed
+      throw unsupported("a set operation with * over a table in a branch; list the columns of every branch");
+    }
     List<OutputColumn> merged = new ArrayList<>();
-    if (exact) {
-      for (int i = 0; i < first.size(); i++) {
-        Set<ColumnRef> src = new LinkedHashSet<>();
-        boolean direct = true;
-        for (List<OutputColumn> b : branches) {
-          src.addAll(b.get(i).sources());
-          direct &= b.get(i).direct();
-        }
-        merged.add(new OutputColumn(first.get(i).name(), src, direct, Set.of()));
+    for (int i = 0; i < first.size(); i++) {
+      Set<ColumnRef> src = new LinkedHashSet<>();
+      boolean direct = true;
+      for (List<OutputColumn> b : branches) {
+        src.addAll(b.get(i).sources());
+        direct &= b.get(i).direct();
       }
-    } else {
-      branches.forEach(merged::addAll); // label-matched at execution: conservative
+      merged.add(new OutputColumn(first.get(i).name(), src, direct, Set.of()));
     }
     orderBy(set.getOrderByElements(), level, merged);
     return merged;

@@ -27,12 +27,14 @@ public final class StatementAnalysis {
   private final Map<TableRef, Set<Verb>> accesses;
   private final List<String> requiredScopes;
   private final Set<ColumnRef> inferenceColumns;
+  private final Set<TableRef> wholeRowTables;
   private final List<OutputColumn> outputs;
   private final boolean exactOutputs;
 
   private StatementAnalysis(String fingerprint, SqlDialect dialect, String schema, @Nullable ReasonCode rejection,
       String rejectionMessage, Map<TableRef, Set<Verb>> accesses, List<String> requiredScopes,
-      Set<ColumnRef> inferenceColumns, List<OutputColumn> outputs, boolean exactOutputs) {
+      Set<ColumnRef> inferenceColumns, Set<TableRef> wholeRowTables, List<OutputColumn> outputs,
+      boolean exactOutputs) {
     this.fingerprint = fingerprint;
     this.dialect = dialect;
     this.schema = schema;
@@ -41,6 +43,7 @@ public final class StatementAnalysis {
     this.accesses = accesses;
     this.requiredScopes = requiredScopes;
     this.inferenceColumns = inferenceColumns;
+    this.wholeRowTables = wholeRowTables;
     this.outputs = outputs;
     this.exactOutputs = exactOutputs;
   }
@@ -48,12 +51,12 @@ public final class StatementAnalysis {
   static StatementAnalysis rejected(String fingerprint, SqlDialect dialect, String schema, ReasonCode reason,
       String message) {
     return new StatementAnalysis(fingerprint, dialect, schema, Objects.requireNonNull(reason), message, Map.of(),
-        List.of(), Set.of(), List.of(), false);
+        List.of(), Set.of(), Set.of(), List.of(), false);
   }
 
   static StatementAnalysis allowedShape(String fingerprint, SqlDialect dialect, String schema,
       Map<TableRef, EnumSet<Verb>> accesses, Set<String> privileged, Set<ColumnRef> inference,
-      List<OutputColumn> outputs, boolean exact) {
+      Set<TableRef> wholeRows, List<OutputColumn> outputs, boolean exact) {
     Map<TableRef, Set<Verb>> copy = new LinkedHashMap<>();
     List<String> scopes = new ArrayList<>(privileged);
     for (Map.Entry<TableRef, EnumSet<Verb>> e : accesses.entrySet()) {
@@ -63,7 +66,7 @@ public final class StatementAnalysis {
       }
     }
     return new StatementAnalysis(fingerprint, dialect, schema, null, "", Collections.unmodifiableMap(copy),
-        List.copyOf(scopes), Set.copyOf(inference), List.copyOf(outputs), exact);
+        List.copyOf(scopes), Set.copyOf(inference), Set.copyOf(wholeRows), List.copyOf(outputs), exact);
   }
 
   /** A stable, non-reversible name for the SQL text (never its literals or bound values), for audit. */
@@ -110,6 +113,15 @@ public final class StatementAnalysis {
    */
   public Set<ColumnRef> inferenceColumns() {
     return inferenceColumns;
+  }
+
+  /**
+   * Tables whose whole rows are used as one value (a row reference, {@code t.*} inside an
+   * expression, or {@code *} copied elsewhere): every masked column of them counts as an
+   * inference use.
+   */
+  public Set<TableRef> wholeRowTables() {
+    return wholeRowTables;
   }
 
   /** Lineage of the result columns, in order (RETURNING for writes). */
