@@ -1,0 +1,139 @@
+package io.nhipam.jdbc;
+
+import io.nhipam.audit.AuditEvent;
+import io.nhipam.audit.AuditEventType;
+import io.nhipam.audit.AuditException;
+import io.nhipam.credential.Credential;
+import io.nhipam.error.ReasonCode;
+import io.nhipam.guard.Decision;
+import io.nhipam.guard.Guard;
+import io.nhipam.mask.MaskAction;
+import io.nhipam.policy.IdentityPolicy;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checks every guarded statement goes through, shared by all objects of one guarded
+ * DataSource: analysis (cached), the table and statement scopes, the reveal scope for masked
+ * columns used in expressions, and the audit of denials the guard itself does not record.
+ */
+final class JdbcGate {
+  final Guard guard;
+  final SqlAnalyzer analyzer;
+  final @Nullable SqlDialect dialect;
+  /** The dialect detected from the first connection's metadata, when none was configured. */
+  private volatile @Nullable SqlDialect detected;
+  private final Supplier<@Nullable Credential> credentials;
+
+  JdbcGate(Guard guard, Supplier<@Nullable Credential> credentials, SqlAnalyzer analyzer, @Nullable SqlDialect dialect) {
+    this.guard = guard;
+    this.credentials = credentials;
+    this.analyzer = analyzer;
+    this.dialect = dialect;
+  }
+
+  /** The configured dialect, else the one detected once from {@code connection}'s metadata. */
+  SqlDialect dialect(java.sql.Connection connection) throws java.sql.SQLException {
+    SqlDialect d = dialect != null ? dialect : detected;
+    if (d == null) {
+      d = SqlDialect.forProduct(connection.getMetaData().getDatabaseProductName());
+      detected = d;
+    }
+    return d;
+  }
+
+  @Nullable Credential credential() {
+    return credentials.get();
+  }
+
+  /** Checks {@code a} for {@code c}; every scope is checked on every execution (credentials can be revoked). */
+  void check(StatementAnalysis a, @Nullable Credential c) throws GuardedSQLException {
+    String fp = a.fingerprint();
+    if (a.isRejected()) {
+      throw deny(c, a.rejection().orElseThrow(), a.rejectionMessage() + " [" + fp + "]", "sql " + fp, fp);
+    }
+    for (String scope : a.requiredScopes()) {
+      Decision d = guard.check(c, scope, fp);
+      if (d.isDenied()) {
+        throw new GuardedSQLException(d);
+      }
+    }
+    Map<String, String> rules = guard.authority().policy().columnActions();
+    if (rules.isEmpty()) {
+      return;
+    }
+    java.util.Set<ColumnRef> used = new java.util.LinkedHashSet<>(a.inferenceColumns());
+    for (TableRef t : a.wholeRowTables()) {
+      String prefix = "db:" + t.schema() + "." + t.table() + ".";
+      for (String key : rules.keySet()) {
+        String column = key.startsWith(prefix) ? key.substring(prefix.length()) : "";
+        if (Identifiers.isScopeSafe(column)) {
+          used.add(new ColumnRef(t, column));
+        }
+      }
+    }
+    for (ColumnRef col : used) {
+      if (rules.containsKey(col.policyKey()) && !revealed(c, col, fp)) {
+        throw deny(c, ReasonCode.MASKED_COLUMN_INFERENCE, "masked column " + col + " is used in an expression,"
+            + " predicate, ordering, grouping, set comparison or copy, which would let its value be inferred; only a"
+            + " credential with " + col.revealScope() + " may do that; select the column itself to see it masked"
+            + " [" + fp + "]", col.revealScope(), fp);
+      }
+    }
+  }
+
+  /** The column rule for {@code col}, or null when there is none or the credential may see it in clear. */
+  @Nullable MaskAction columnRule(@Nullable Credential c, ColumnRef col, String fp) {
+    String action = guard.authority().policy().columnActions().get(col.policyKey());
+    if (action == null || revealed(c, col, fp)) {
+      return null;
+    }
+    return MaskAction.parse(action);
+  }
+
+  boolean hasColumnRules() {
+    return !guard.authority().policy().columnActions().isEmpty();
+  }
+
+  private boolean revealed(@Nullable Credential c, ColumnRef col, String fp) {
+    return c != null && c.grants(io.nhipam.scope.Scope.of(col.revealScope()))
+        && guard.check(c, col.revealScope(), fp).isAllowed();
+  }
+
+  @Nullable IdentityPolicy policy(@Nullable Credential c) {
+    return c == null ? null : guard.authority().policy().find(c.subject());
+  }
+
+  /** Builds, audits and returns a denial the guard did not decide itself. */
+  GuardedSQLException deny(@Nullable Credential c, ReasonCode reason, String message, String scope,
+      @Nullable String fp) {
+    Decision d = Decision.denied(reason, message, scope, null, c == null ? null : c.id(),
+        c == null ? null : c.subject());
+    record(AuditEventType.DENY, c, d.scope(), reason.name(), message, fp, Map.of());
+    return new GuardedSQLException(d);
+  }
+
+  void record(AuditEventType type, @Nullable Credential c, String scope, String reason, @Nullable String message,
+      @Nullable String fp, Map<String, Long> attributes) {
+    AuditEvent.Builder e = AuditEvent.builder(type, guard.authority().clock().instant()).scope(scope).reason(reason);
+    if (c != null) {
+      e.identity(c.subject()).credentialId(c.id());
+    }
+    if (fp != null) {
+      e.correlationId(fp);
+    }
+    if (message != null) {
+      e.message(message);
+    }
+    attributes.forEach(e::attribute);
+    try {
+      guard.audit().record(e.build());
+    } catch (AuditException failure) {
+      // the denial stands either way; an unrecorded allow-path event is refused by the callers
+      throw new io.nhipam.guard.AccessDeniedException(Decision.denied(ReasonCode.AUDIT_FAILED, "JDBC " + type
+          + " event could not be audited (" + failure.getMessage() + "); fix the audit sink", scope, null,
+          c == null ? null : c.id(), c == null ? null : c.subject()));
+    }
+  }
+}

@@ -1,0 +1,425 @@
+package io.nhipam.jdbc;
+
+import io.nhipam.error.ReasonCode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperation;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.UnionOp;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.select.WithItem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Walks queries: WITH lists, set operations, plain selects, FROM items and joins. Produces the
+ * output lineage of each query and records table reads and inference uses in the builder.
+ */
+final class QueryWalker {
+  /** A resolved column: the table columns it may mean, and whether it passes a value unchanged. */
+  record Resolved(Set<ColumnRef> sources, boolean direct) {}
+
+  final AnalysisBuilder out;
+  private final StatementWalker statements;
+
+  QueryWalker(AnalysisBuilder out) {
+    this.out = out;
+    this.statements = new StatementWalker(this);
+  }
+
+  StatementWalker statements() {
+    return statements;
+  }
+
+  // ------------------------------------------------------------------ names
+
+  String fold(String raw, String what) {
+    String f = out.dialect.fold(raw);
+    if (f == null) {
+      throw new SqlRejectedException(ReasonCode.SQL_UNPARSEABLE, what + " " + Identifiers.printable(raw)
+          + " is quoted in a way " + out.dialect + " does not read as a name; use double quotes");
+    }
+    return f;
+  }
+
+  /** The real table a name in a FROM/INTO/target position means (never a CTE). */
+  TableRef table(Table t) {
+    if (t.getDatabaseName() != null || t.getFullyQualifiedName().indexOf('@') >= 0 || hasServerPart(t)) {
+      throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "table " + Identifiers.printable(
+          t.getFullyQualifiedName()) + " names a catalog or a remote link; only schema.table names are allowed");
+    }
+    String name = fold(t.getName(), "table");
+    String schema;
+    if (t.getSchemaName() != null) {
+      schema = fold(t.getSchemaName(), "schema");
+    } else if (out.dialect == SqlDialect.POSTGRESQL && name.startsWith("pg_")) {
+      schema = "pg_catalog"; // pg_catalog is searched before the search_path
+    } else {
+      schema = out.schema;
+    }
+    if (!Identifiers.isScopeSafe(schema) || !Identifiers.isScopeSafe(name)) {
+      throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "table " + Identifiers.printable(schema + "." + name)
+          + " cannot be named in a scope (letters, digits, '_' and '$' only), so no credential can be granted it");
+    }
+    return new TableRef(schema, name);
+  }
+
+  private static boolean hasServerPart(Table t) {
+    List<String> parts = t.getNameParts();
+    if (parts == null) {
+      return false;
+    }
+    for (int i = 2; i < parts.size(); i++) {
+      if (parts.get(i) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Resolved resolve(NameScope scope, Column column) {
+    String name = fold(column.getColumnName(), "column");
+    Table q = column.getTable();
+    if (q == null || q.getName() == null) {
+      Set<ColumnRef> sources = new LinkedHashSet<>(scope.unqualified(name));
+      boolean direct = scope.unqualifiedDirect(name);
+      for (NameScope.Source row : scope.rowSources(name)) { // PostgreSQL whole-row reference
+        wholeRow(row);
+        row.columns().forEach(o -> sources.addAll(o.sources()));
+        direct = false;
+      }
+      return new Resolved(sources, direct);
+    }
+    if (q.getDatabaseName() != null) {
+      throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "column " + Identifiers.printable(
+          column.getFullyQualifiedName()) + " names a catalog; use table.column or alias.column");
+    }
+    String schema = q.getSchemaName() == null ? null : fold(q.getSchemaName(), "schema");
+    NameScope.Source src = scope.qualified(schema, fold(q.getName(), "table"));
+    return new Resolved(src.column(name), src.directColumn(name));
+  }
+
+  /** Records that every column of {@code source} is used as one value. */
+  void wholeRow(NameScope.Source source) {
+    if (source.table() != null) {
+      out.wholeRow(source.table());
+    }
+    for (OutputColumn o : source.columns()) {
+      out.inference(o.sources());
+      o.starTables().forEach(out::wholeRow);
+    }
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  List<OutputColumn> select(Select select, NameScope outer) {
+    NameScope level = new NameScope(outer);
+    withItems(select.getWithItemsList(), level);
+    if (select.getForClause() != null) {
+      throw unsupported("FOR XML/JSON clause");
+    }
+    int mark = out.readMark();
+    List<OutputColumn> outputs;
+    if (select instanceof PlainSelect ps) {
+      outputs = plain(ps, level);
+    } else if (select instanceof SetOperationList set) {
+      outputs = setOperation(set, level);
+    } else if (select instanceof ParenthesedSelect ps) {
+      outputs = select(ps.getSelect(), level);
+      orderBy(select.getOrderByElements(), level, outputs);
+    } else if (select instanceof Values values) {
+      ExprWalker.columns(this, level, values.getExpressions()).forEach(c -> out.inference(Set.of(c)));
+      outputs = List.of();
+    } else {
+      throw unsupported(select.getClass().getSimpleName());
+    }
+    limits(select, level);
+    if (select.getForMode() != null || select.getForUpdate() != null) {
+      for (TableRef t : out.readsSince(mark)) {
+        out.access(t, Verb.UPDATE);
+      }
+    }
+    return outputs;
+  }
+
+  private void limits(Select select, NameScope scope) {
+    if (select.getLimit() != null) {
+      out.inference(ExprWalker.columns(this, scope, select.getLimit().getRowCount()));
+      out.inference(ExprWalker.columns(this, scope, select.getLimit().getOffset()));
+    }
+    if (select.getOffset() != null) {
+      out.inference(ExprWalker.columns(this, scope, select.getOffset().getOffset()));
+    }
+    if (select.getFetch() != null) {
+      out.inference(ExprWalker.columns(this, scope, select.getFetch().getExpression()));
+    }
+  }
+
+  void withItems(@Nullable List<WithItem<?>> items, NameScope level) {
+    if (items == null) {
+      return;
+    }
+    for (WithItem<?> w : items) {
+      String name = fold(w.getAliasName(), "CTE name");
+      if (w.isRecursive()) {
+        level.defineCte(name, List.of()); // first pass: the self-reference has no lineage yet
+        level.defineCte(name, withItem(w, level));
+      }
+      level.defineCte(name, withItem(w, level)); // (second) pass with the self-reference resolved
+    }
+  }
+
+  private List<OutputColumn> withItem(WithItem<?> w, NameScope level) {
+    Object body = w.getStatement();
+    List<OutputColumn> outputs = body instanceof Select s ? select(s, level) : statements.dataModifyingCte(body, level);
+    return renamed(outputs, w.getWithItemList() == null ? null
+        : w.getWithItemList().stream().map(i -> i.getExpression().toString()).toList());
+  }
+
+  private List<OutputColumn> renamed(List<OutputColumn> outputs, @Nullable List<String> names) {
+    if (names == null || names.isEmpty()) {
+      return outputs;
+    }
+    if (outputs.stream().anyMatch(OutputColumn::isStar) || outputs.size() != names.size()) {
+      throw unsupported("a column list that cannot be matched to the query's columns");
+    }
+    List<OutputColumn> r = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      r.add(outputs.get(i).renamed(fold(names.get(i), "column alias")));
+    }
+    return r;
+  }
+
+  private List<OutputColumn> setOperation(SetOperationList set, NameScope level) {
+    List<List<OutputColumn>> branches = new ArrayList<>();
+    for (Select s : set.getSelects()) {
+      branches.add(select(s, level));
+    }
+    boolean comparing = false;
+    for (SetOperation op : set.getOperations()) {
+      comparing |= !(op instanceof UnionOp && op.isAll());
+    }
+    if (comparing) {
+      // UNION (distinct), INTERSECT and EXCEPT compare values: a membership test on masked data.
+      branches.forEach(out::inferenceFromOutputs);
+    }
+    List<OutputColumn> first = branches.get(0);
+    boolean exact = branches.stream().allMatch(b -> b.size() == first.size() && b.stream().noneMatch(
+        OutputColumn::isStar));
+    if (!exact) {
+      // the result's labels come from the first branch, so a later branch's columns cannot be placed
+      throw unsupported("a set operation with * over a table in a branch; list the columns of every branch");
+    }
+    List<OutputColumn> merged = new ArrayList<>();
+    for (int i = 0; i < first.size(); i++) {
+      Set<ColumnRef> src = new LinkedHashSet<>();
+      boolean direct = true;
+      for (List<OutputColumn> b : branches) {
+        src.addAll(b.get(i).sources());
+        direct &= b.get(i).direct();
+      }
+      merged.add(new OutputColumn(first.get(i).name(), src, direct, Set.of()));
+    }
+    orderBy(set.getOrderByElements(), level, merged);
+    return merged;
+  }
+
+  private List<OutputColumn> plain(PlainSelect ps, NameScope parent) {
+    rejectExotic(ps);
+    NameScope scope = new NameScope(parent);
+    if (ps.getFromItem() != null) {
+      fromItem(ps.getFromItem(), scope);
+    }
+    joins(ps.getJoins(), scope);
+    out.inference(ExprWalker.columns(this, scope, ps.getWhere()));
+    out.inference(ExprWalker.columns(this, scope, ps.getHaving()));
+    out.inference(ExprWalker.columns(this, scope, ps.getQualify()));
+    out.inference(ExprWalker.columns(this, scope, ps.getPreWhere()));
+    List<OutputColumn> outputs = new ArrayList<>();
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      outputs.addAll(selectItem(item, scope));
+    }
+    if (ps.getDistinct() != null && ps.getDistinct().getOnSelectItems() != null) {
+      for (SelectItem<?> item : ps.getDistinct().getOnSelectItems()) {
+        out.inference(ExprWalker.columns(this, scope, item.getExpression()));
+      }
+    }
+    if (ps.getGroupBy() != null) {
+      for (Object e : ps.getGroupBy().getGroupByExpressionList()) {
+        ordinalOrExpression((Expression) e, scope, outputs);
+      }
+      if (ps.getGroupBy().getGroupingSets() != null) {
+        ps.getGroupBy().getGroupingSets().forEach(l -> out.inference(ExprWalker.columns(this, scope, l)));
+      }
+    }
+    orderBy(ps.getOrderByElements(), scope, outputs);
+    if (ps.getIntoTables() != null) {
+      for (Table t : ps.getIntoTables()) {
+        out.access(table(t), Verb.INSERT);
+      }
+      out.inferenceFromOutputs(outputs); // values copied into another table leave the masking behind
+    }
+    return outputs;
+  }
+
+  private void rejectExotic(PlainSelect ps) {
+    if ((ps.getLateralViews() != null && !ps.getLateralViews().isEmpty()) || ps.getOracleHierarchical() != null
+        || ps.getMySqlSelectIntoClause() != null || ps.getIntoTempTable() != null || ps.getKsqlWindow() != null
+        || ps.getPreferringClause() != null || ps.getForXmlPath() != null
+        || (ps.getWindowDefinitions() != null && !ps.getWindowDefinitions().isEmpty())) {
+      throw unsupported("this SELECT clause (lateral view, CONNECT BY, INTO variables, named WINDOW, ...)");
+    }
+  }
+
+  List<OutputColumn> selectItem(SelectItem<?> item, NameScope scope) {
+    Expression e = item.getExpression();
+    String alias = item.getAlias() == null ? null : fold(item.getAlias().getName(), "column alias");
+    if (e instanceof AllTableColumns atc) {
+      Table t = atc.getTable();
+      String schema = t.getSchemaName() == null ? null : fold(t.getSchemaName(), "schema");
+      return expand(scope.qualified(schema, fold(t.getName(), "table")));
+    }
+    if (e instanceof AllColumns) {
+      List<OutputColumn> all = new ArrayList<>();
+      scope.sources().forEach(s -> all.addAll(expand(s)));
+      return all;
+    }
+    if (e instanceof Column c) {
+      Resolved r = resolve(scope, c);
+      String name = alias != null ? alias : fold(c.getColumnName(), "column");
+      return List.of(new OutputColumn(name, r.sources(), r.direct(), Set.of()));
+    }
+    Set<ColumnRef> used = ExprWalker.columns(this, scope, e);
+    out.inference(used);
+    return List.of(new OutputColumn(alias, used, false, Set.of()));
+  }
+
+  private static List<OutputColumn> expand(NameScope.Source s) {
+    return s.table() != null ? List.of(OutputColumn.star(s.table())) : s.columns();
+  }
+
+  void orderBy(@Nullable List<OrderByElement> elements, NameScope scope, List<OutputColumn> outputs) {
+    if (elements == null) {
+      return;
+    }
+    for (OrderByElement o : elements) {
+      ordinalOrExpression(o.getExpression(), scope, outputs);
+    }
+  }
+
+  private void ordinalOrExpression(Expression e, NameScope scope, List<OutputColumn> outputs) {
+    if (e instanceof LongValue n) {
+      long i = n.getValue();
+      if (i >= 1 && i <= outputs.size()) {
+        out.inferenceFromOutputs(List.of(outputs.get((int) i - 1)));
+      } else {
+        outputs.forEach(o -> out.inferenceFromOutputs(List.of(o)));
+      }
+      return;
+    }
+    if (e instanceof Column c && c.getTable() == null) {
+      String name = out.dialect.fold(c.getColumnName());
+      for (OutputColumn o : outputs) {
+        if (name != null && name.equals(o.name())) {
+          out.inference(o.sources()); // ordering by a select-list alias
+        }
+      }
+      if (outputs.stream().anyMatch(o -> name != null && name.equals(o.name()))) {
+        return;
+      }
+    }
+    out.inference(ExprWalker.columns(this, scope, e));
+  }
+
+  // ------------------------------------------------------------------ FROM
+
+  void joins(@Nullable List<Join> joins, NameScope scope) {
+    if (joins == null) {
+      return;
+    }
+    for (Join j : joins) {
+      fromItem(j.getFromItem(), scope);
+    }
+    for (Join j : joins) {
+      if (j.getOnExpressions() != null) {
+        for (Expression on : j.getOnExpressions()) {
+          out.inference(ExprWalker.columns(this, scope, on));
+        }
+      }
+      if (j.getUsingColumns() != null) {
+        for (Column c : j.getUsingColumns()) {
+          out.inference(scope.unqualified(fold(c.getColumnName(), "column")));
+        }
+      }
+    }
+  }
+
+  void fromItem(FromItem item, NameScope scope) {
+    if (item.getPivot() != null || item.getUnPivot() != null) {
+      throw unsupported("PIVOT/UNPIVOT");
+    }
+    String alias = aliasName(item.getAlias());
+    if (item instanceof Table t) {
+      String folded = fold(t.getName(), "table");
+      List<OutputColumn> cte = t.getSchemaName() == null ? scope.cte(folded) : null;
+      if (cte != null) {
+        scope.add(new NameScope.Source(alias != null ? alias : folded, null, null, cte));
+        return;
+      }
+      TableRef ref = table(t);
+      out.access(ref, Verb.SELECT);
+      scope.add(new NameScope.Source(alias != null ? alias : ref.table(), alias != null ? null : ref.schema(), ref,
+          List.of()));
+    } else if (item instanceof ParenthesedSelect ps) {
+      List<OutputColumn> outputs = select(ps.getSelect(), scope);
+      outputs = renamed(outputs, aliasColumns(item.getAlias()));
+      scope.add(new NameScope.Source(alias != null ? alias : "", null, null, outputs));
+    } else if (item instanceof ParenthesedFromItem pf) {
+      fromItem(pf.getFromItem(), scope);
+      joins(pf.getJoins(), scope);
+    } else if (item instanceof TableFunction tf) {
+      var f = tf.getFunction();
+      FunctionAllowList.check(f.getMultipartName(), String.valueOf(f.getName()), f.isEscaped(), true);
+      out.inference(ExprWalker.columns(this, scope, f.getParameters()));
+      scope.add(new NameScope.Source(alias != null ? alias : "", null, null, List.of()));
+    } else if (item instanceof Values v) {
+      out.inference(ExprWalker.columns(this, scope, v.getExpressions()));
+      scope.add(new NameScope.Source(alias != null ? alias : "", null, null, List.of()));
+    } else {
+      throw unsupported("FROM item " + item.getClass().getSimpleName());
+    }
+  }
+
+  private @Nullable String aliasName(@Nullable Alias alias) {
+    return alias == null || alias.getName() == null ? null : fold(alias.getName(), "alias");
+  }
+
+  private static @Nullable List<String> aliasColumns(@Nullable Alias alias) {
+    if (alias == null || alias.getAliasColumns() == null) {
+      return null;
+    }
+    return alias.getAliasColumns().stream().map(c -> c.name).toList();
+  }
+
+  static SqlRejectedException unsupported(String what) {
+    return new SqlRejectedException(ReasonCode.SQL_UNPARSEABLE, what + " is not supported by the statement"
+        + " analyser, so the statement is refused (fail closed); rewrite it with plain SELECT/INSERT/UPDATE/DELETE");
+  }
+}
