@@ -29,7 +29,7 @@ public final class SupportAgentStory {
   }
 
   /** As {@link #run(StoryConsole, Path)}, with a real chat model if {@code env} names one (see {@link ChatModels}). */
-  public static AuditSummary run(StoryConsole console, Path workDir, Map<String, String> env) {
+  public static AuditSummary run(StoryConsole console, Path workDir, Map<String, String> variables) {
     console.heading(2, "AI support agent that would leak card numbers");
     try (ExampleEnvironment env = new ExampleEnvironment(workDir, "support-agent")) {
       DataSource h2 = Database.support();
@@ -38,13 +38,13 @@ public final class SupportAgentStory {
       Credential supervisor = env.pam.mint("support-agent",
           Scopes.of("tickets:read", "db:PUBLIC.TICKETS:select", "pii:card:reveal"), Duration.ofMinutes(5));
 
-      console.note("chat model: " + ChatModels.describe(env));
+      console.note("chat model: " + ChatModels.describe(variables));
       for (Credential cred : List.of(agent, supervisor)) {
         boolean reveals = cred == supervisor;
         console.note(reveals
             ? "-- a second credential " + cred.id() + " that carries pii:card:reveal (audited as a reveal)"
             : "-- credential " + cred.id() + " for support-agent: " + cred.scopes());
-        ChatModel model = ChatModels.fromEnvironment(env).orElseGet(() -> new ScriptedChatModel(List.of(
+        ChatModel model = ChatModels.fromEnvironment(variables).orElseGet(() -> new ScriptedChatModel(List.of(
             call("call-1", "lookupTicket", "{\"id\":1}"),
             call("call-2", "lookupTicket", "{\"id\":2}"))));
         Agents assistant = AiServices.builder(Agents.class)

@@ -11,8 +11,8 @@ class FinanceBotStoryTest {
   void financeBot_readsInvoicesBothWays_isDeniedPayrollBothWaysWithReasons(@TempDir Path dir) {
     StoryOutput out = StoryOutput.of(FinanceBotStory::run, dir);
 
-    assertThat(out.text()).containsPattern("ALLOW +tool getInvoice +model received: invoice INV-1001: Acme GmbH");
-    assertThat(out.text()).containsPattern("DENY +tool getPayroll +model received: .*denied payroll:read by rule payroll:\\*\\*");
+    assertThat(out.text()).containsPattern("ALLOW +tool getInvoice\\(INV-1001\\) +model received: invoice INV-1001: Acme GmbH");
+    assertThat(out.text()).containsPattern("DENY +tool getPayroll\\(cfo\\) +model received: .*denied payroll:read by rule payroll:\\*\\*");
     assertThat(out.text()).doesNotContain("185000");
     assertThat(out.text()).containsPattern("ALLOW +SELECT invoices +INV-1001 \\| Acme GmbH \\| 1200.00");
     assertThat(out.text()).containsPattern("DENY +SELECT payroll +DENIED_BY_RULE: .*db:PUBLIC.PAYROLL:select");
