@@ -26,7 +26,7 @@ import java.util.List;
 final class TestPam {
   static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
-  final MutableClock clock = new MutableClock(T0);
+  final io.nhipam.test.TestClock clock = new io.nhipam.test.TestClock(T0);
   final InMemoryAuditSink sink = AuditSinks.inMemory();
   final NhiPam pam;
 

@@ -1,4 +1,4 @@
-package io.nhipam.langchain4j;
+package io.nhipam.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand: expiry without sleeping. */
-final class MutableClock extends Clock {
+/**
+ * The one test clock of core's own tests: it moves only when told. (Users' tests get the same
+ * thing as {@code io.nhipam.test.TestClock} from nhi-pam-test, which core's tests cannot depend on.)
+ */
+public class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
+  }
+
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override
