@@ -66,6 +66,7 @@ public final class CredentialAuthority {
     this.auditor = new Auditor(audit, clock);
     this.verified = CacheBuilder.newBuilder().maximumSize(b.verifyCacheSize).build();
     this.secrets = new SecretVault(clock, random, auditor);
+    recordPolicyLoad(policy, "policy load");
   }
 
   public static Builder builder() {
@@ -397,8 +398,12 @@ public final class CredentialAuthority {
   public void updatePolicy(Policy newPolicy) {
     this.policy = Objects.requireNonNull(newPolicy, "policy");
     registry.registerAll(newPolicy.identityList());
-    auditor.record(auditor.event(AuditEventType.POLICY_LOAD, null, null).attribute("source", shortSource(newPolicy))
-        .attribute("identities", newPolicy.identities().size()), "policy update");
+    recordPolicyLoad(newPolicy, "policy update");
+  }
+
+  private void recordPolicyLoad(Policy p, String operation) {
+    auditor.record(auditor.event(AuditEventType.POLICY_LOAD, null, null).attribute("source", shortSource(p))
+        .attribute("identities", p.identities().size()), operation);
   }
 
   private static String shortSource(Policy p) {

@@ -45,6 +45,14 @@ class CredentialAuthorityTest {
   }
 
   @Test
+  void build_auditsTheInitialPolicyLoad() {
+    assertThat(sink.events()).first().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(AuditEventType.POLICY_LOAD);
+      assertThat(e.attributes()).containsEntry("source", "fixtures").containsEntry("identities", "4");
+    });
+  }
+
+  @Test
   void mint_scopeBeyondPolicy_refusedWithReason() {
     assertThatThrownBy(() -> authority.mint("finance-bot", Scopes.of("invoices:write"), Duration.ofMinutes(5)))
         .isInstanceOfSatisfying(CeilingExceededException.class,

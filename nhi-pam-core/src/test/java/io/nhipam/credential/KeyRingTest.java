@@ -98,7 +98,7 @@ class KeyRingTest {
         io.nhipam.audit.ChainedFileAuditSink.segments(base), null,
         java.util.Map.of(ring.activeKeyId(), ring.publicKeyBytes(ring.activeKeyId())));
     assertThat(ok.ok()).as(ok.toString()).isTrue();
-    assertThat(ok.events()).isEqualTo(3);
+    assertThat(ok.events()).as("policy load and three mints").isEqualTo(4);
     assertThat(ring.auditSigner().toString()).contains("<redacted>");
 
     io.nhipam.audit.VerificationResult wrongKey = io.nhipam.audit.AuditVerifier.verify(
