@@ -61,6 +61,7 @@ final class QueryWalker {
 
   /** The real table a name in a FROM/INTO/target position means (never a CTE). */
   TableRef table(Table t) {
+    out.seen(t);
     if (t.getDatabaseName() != null || t.getFullyQualifiedName().indexOf('@') >= 0 || hasServerPart(t)) {
       throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "table " + Identifiers.printable(
           t.getFullyQualifiedName()) + " names a catalog or a remote link; only schema.table names are allowed");
@@ -95,6 +96,7 @@ final class QueryWalker {
   }
 
   Resolved resolve(NameScope scope, Column column) {
+    out.seen(column);
     String name = fold(column.getColumnName(), "column");
     Table q = column.getTable();
     if (q == null || q.getName() == null) {
@@ -130,6 +132,7 @@ final class QueryWalker {
   // ------------------------------------------------------------------ queries
 
   List<OutputColumn> select(Select select, NameScope outer) {
+    out.seen(select);
     NameScope level = new NameScope(outer);
     withItems(select.getWithItemsList(), level);
     if (select.getForClause() != null) {
@@ -151,6 +154,10 @@ final class QueryWalker {
       throw unsupported(select.getClass().getSimpleName());
     }
     limits(select, level);
+    out.seenAll(select.getForUpdateTables());
+    if (select.getForUpdate() != null) {
+      out.seenAll(select.getForUpdate().getTables());
+    }
     if (select.getForMode() != null || select.getForUpdate() != null) {
       for (TableRef t : out.readsSince(mark)) {
         out.access(t, Verb.UPDATE);
@@ -189,6 +196,9 @@ final class QueryWalker {
   private List<OutputColumn> withItem(WithItem<?> w, NameScope level) {
     Object body = w.getStatement();
     List<OutputColumn> outputs = body instanceof Select s ? select(s, level) : statements.dataModifyingCte(body, level);
+    if (w.getWithItemList() != null) {
+      w.getWithItemList().forEach(i -> out.seen(i.getExpression()));
+    }
     return renamed(outputs, w.getWithItemList() == null ? null
         : w.getWithItemList().stream().map(i -> i.getExpression().toString()).toList());
   }
@@ -342,6 +352,7 @@ final class QueryWalker {
         }
       }
       if (outputs.stream().anyMatch(o -> name != null && name.equals(o.name()))) {
+        out.seen(c);
         return;
       }
     }
@@ -365,6 +376,7 @@ final class QueryWalker {
       }
       if (j.getUsingColumns() != null) {
         for (Column c : j.getUsingColumns()) {
+          out.seen(c);
           out.inference(scope.unqualified(fold(c.getColumnName(), "column")));
         }
       }
@@ -380,6 +392,7 @@ final class QueryWalker {
       String folded = fold(t.getName(), "table");
       List<OutputColumn> cte = t.getSchemaName() == null ? scope.cte(folded) : null;
       if (cte != null) {
+        out.seen(t);
         scope.add(new NameScope.Source(alias != null ? alias : folded, null, null, cte));
         return;
       }
@@ -388,6 +401,7 @@ final class QueryWalker {
       scope.add(new NameScope.Source(alias != null ? alias : ref.table(), alias != null ? null : ref.schema(), ref,
           List.of()));
     } else if (item instanceof ParenthesedSelect ps) {
+      out.seen(ps);
       List<OutputColumn> outputs = select(ps.getSelect(), scope);
       outputs = renamed(outputs, aliasColumns(item.getAlias()));
       scope.add(new NameScope.Source(alias != null ? alias : "", null, null, outputs));
@@ -395,7 +409,12 @@ final class QueryWalker {
       fromItem(pf.getFromItem(), scope);
       joins(pf.getJoins(), scope);
     } else if (item instanceof TableFunction tf) {
+      if (tf.isRowsFrom()) {
+        throw unsupported("ROWS FROM");
+      }
       var f = tf.getFunction();
+      out.seen(tf);
+      out.seen(f);
       FunctionAllowList.check(f.getMultipartName(), String.valueOf(f.getName()), f.isEscaped(), true);
       out.inference(ExprWalker.columns(this, scope, f.getParameters()));
       scope.add(new NameScope.Source(alias != null ? alias : "", null, null, List.of()));

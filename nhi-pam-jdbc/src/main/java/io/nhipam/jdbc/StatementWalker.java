@@ -91,6 +91,9 @@ final class StatementWalker {
     q.withItems(ins.getWithItemsList(), level);
     TableRef target = q.table(ins.getTable());
     q.out.access(target, Verb.INSERT);
+    if (ins.getColumns() != null) {
+      q.out.seenAll(ins.getColumns());
+    }
     if (ins.getSelect() != null) {
       q.out.inferenceFromOutputs(q.select(ins.getSelect(), level)); // copied into the target
     }
@@ -170,6 +173,9 @@ final class StatementWalker {
     }
     for (MergeOperation op : ops) {
       if (op instanceof MergeInsert mi) {
+        if (mi.getColumns() != null) {
+          q.out.seenAll(mi.getColumns());
+        }
         q.out.access(target, Verb.INSERT);
         q.out.inference(ExprWalker.columns(q, scope, mi.getAndPredicate()));
         q.out.inference(ExprWalker.columns(q, scope, mi.getValues()));
@@ -223,6 +229,7 @@ final class StatementWalker {
       return;
     }
     for (UpdateSet s : sets) {
+      q.out.seenAll(s.getColumns()); // target columns: names, not reads
       // a value written into a table is a value the writer may later read unmasked
       q.out.inference(ExprWalker.columns(q, scope, s.getValues()));
     }
