@@ -50,6 +50,28 @@ class PostgresOnlyTest {
   }
 
   @Test
+  void callableOutParameter_maskedLikeAResultValue() throws Exception {
+    current.set(fx.mint("operator"));
+    try (Connection c = guarded.getConnection(); java.sql.CallableStatement call = c.prepareCall("{? = call upper(?)}")) {
+      call.registerOutParameter(1, java.sql.Types.VARCHAR);
+      call.setString(2, "card 4242 4242 4242 4242");
+      call.execute();
+      assertThat(call.getString(1)).isEqualTo("CARD **** **** **** 4242");
+      assertThat(call.getObject(1)).isEqualTo("CARD **** **** **** 4242");
+    }
+  }
+
+  @Test
+  void callableStatement_withoutExecuteScope_deniedNamingTheProcedure() throws Exception {
+    current.set(fx.mint("finance"));
+    try (Connection c = guarded.getConnection()) {
+      assertThatThrownBy(() -> c.prepareCall("{? = call upper(?)}")).isInstanceOfSatisfying(
+          GuardedSQLException.class, e -> assertThat(e.decision().scope())
+              .isEqualTo("db:" + db.schema + ".upper:execute"));
+    }
+  }
+
+  @Test
   void dataModifyingCte_needsTheDeleteScope() throws Exception {
     current.set(fx.mint("finance"));
     try (Connection c = guarded.getConnection(); Statement s = c.createStatement()) {
