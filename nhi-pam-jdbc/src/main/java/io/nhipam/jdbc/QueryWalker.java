@@ -148,8 +148,8 @@ final class QueryWalker {
       outputs = select(ps.getSelect(), level);
       orderBy(select.getOrderByElements(), level, outputs);
     } else if (select instanceof Values values) {
-      ExprWalker.columns(this, level, values.getExpressions()).forEach(c -> out.inference(Set.of(c)));
-      outputs = List.of();
+      out.inference(ExprWalker.columns(this, level, values.getExpressions()));
+      outputs = valuesOutputs(values);
     } else {
       throw unsupported(select.getClass().getSimpleName());
     }
@@ -164,6 +164,21 @@ final class QueryWalker {
       }
     }
     return outputs;
+  }
+
+  /** One lineage-free column per value of a VALUES row. */
+  private static List<OutputColumn> valuesOutputs(Values values) {
+    var rows = values.getExpressions();
+    int width = 1;
+    if (rows != null && !rows.isEmpty() && rows.get(0) instanceof net.sf.jsqlparser.expression.operators.relational
+        .ExpressionList<?> first) {
+      width = first.size();
+    }
+    List<OutputColumn> out = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      out.add(new OutputColumn(null, Set.of(), false, Set.of()));
+    }
+    return out;
   }
 
   private void limits(Select select, NameScope scope) {
@@ -235,7 +250,8 @@ final class QueryWalker {
         OutputColumn::isStar));
     if (!exact) {
       // the result's labels come from the first branch, so a later branch's columns cannot be placed
-      throw unsupported("a set operation with * over a table in a branch; list the columns of every branch");
+      throw unsupported("a set operation whose branches have * over a table or different widths; list the"
+          + " columns of every branch");
     }
     List<OutputColumn> merged = new ArrayList<>();
     for (int i = 0; i < first.size(); i++) {
@@ -419,6 +435,7 @@ final class QueryWalker {
       out.inference(ExprWalker.columns(this, scope, f.getParameters()));
       scope.add(new NameScope.Source(alias != null ? alias : "", null, null, List.of()));
     } else if (item instanceof Values v) {
+      out.seen(v);
       out.inference(ExprWalker.columns(this, scope, v.getExpressions()));
       scope.add(new NameScope.Source(alias != null ? alias : "", null, null, List.of()));
     } else {
