@@ -238,6 +238,24 @@ class GuardedDataSourceTest {
   }
 
   @Test
+  void generatedKeys_withoutSelectOnWrittenTable_denied() throws Exception {
+    current.set(fx.pam.mint("finance", io.nhipam.scope.Scopes.of("db:" + db.schema + ".INVOICES:update"),
+        java.time.Duration.ofMinutes(5)));
+    try (Connection c = guarded.getConnection()) {
+      assertThatThrownBy(() -> c.prepareStatement("UPDATE invoices SET note = 'x' WHERE id = 1",
+          new String[] {"NOTE"})).isInstanceOfSatisfying(GuardedSQLException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ReasonCode.MISSING_SCOPE);
+            assertThat(e.decision().scope()).isEqualTo("db:" + db.schema + ".INVOICES:select");
+          });
+      try (Statement s = c.createStatement()) {
+        assertThat(s.executeUpdate("UPDATE invoices SET note = 'x' WHERE id = 1")).isEqualTo(1);
+        assertThatThrownBy(() -> s.executeUpdate("UPDATE invoices SET note = 'y' WHERE id = 1",
+            Statement.RETURN_GENERATED_KEYS)).isInstanceOf(GuardedSQLException.class);
+      }
+    }
+  }
+
+  @Test
   void metadataListing_comesBackGuarded() throws Exception {
     try (Connection c = as("finance"); ResultSet rs = c.getMetaData().getTables(null, db.schema, "%", null)) {
       assertThat(rs.next()).isTrue();

@@ -72,6 +72,31 @@ class PostgresOnlyTest {
   }
 
   @Test
+  void generatedKeysByColumnName_needSelectOnTheWrittenTable() throws Exception {
+    current.set(fx.mint("operator")); // may run DDL and calls, may not read or write customers
+    try (Connection c = guarded.getConnection(); Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeUpdate("UPDATE invoices SET note = note WHERE id = 2",
+          new String[] {"note"})).isInstanceOfSatisfying(GuardedSQLException.class,
+              e -> assertThat(e.decision().scope()).endsWith(".invoices:update"));
+    }
+  }
+
+  @Test
+  void generatedKeys_maskedColumnsOfTheWrittenTableStayMasked() throws Exception {
+    current.set(fx.mint("finance"));
+    try (Connection c = guarded.getConnection(); java.sql.PreparedStatement p = c.prepareStatement(
+        "UPDATE invoices SET note = ? WHERE id = 3", Statement.RETURN_GENERATED_KEYS)) {
+      p.setString(1, "card 4242 4242 4242 4242");
+      assertThat(p.executeUpdate()).isEqualTo(1);
+      try (ResultSet keys = p.getGeneratedKeys()) {
+        assertThat(keys.next()).isTrue();
+        assertThat(keys.getString("note")).isEqualTo("card **** **** **** 4242");
+        assertThat(keys.getStatement()).isSameAs(p);
+      }
+    }
+  }
+
+  @Test
   void dataModifyingCte_needsTheDeleteScope() throws Exception {
     current.set(fx.mint("finance"));
     try (Connection c = guarded.getConnection(); Statement s = c.createStatement()) {
