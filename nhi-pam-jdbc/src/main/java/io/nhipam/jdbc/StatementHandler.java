@@ -36,6 +36,9 @@ final class StatementHandler extends GuardHandler {
   private final List<StatementAnalysis> batch = new ArrayList<>();
   private @Nullable StatementAnalysis last;
   private @Nullable Credential lastCredential;
+  /** The driver's current result set and its guard: asking again must not reset the row count. */
+  private @Nullable ResultSet currentRaw;
+  private @Nullable ResultSet currentGuarded;
 
   private StatementHandler(Class<?> type, JdbcGate gate, Connection connection, ConnectionHandler owner,
       Statement target, @Nullable StatementAnalysis prepared, boolean preparedWithKeys) {
@@ -143,6 +146,10 @@ final class StatementHandler extends GuardHandler {
   }
 
   private ResultSet results(Object proxy, ResultSet rs) throws java.sql.SQLException {
-    return ResultSetHandler.wrap(gate, (Statement) proxy, rs, last, lastCredential);
+    if (rs != currentRaw || currentGuarded == null) {
+      currentGuarded = ResultSetHandler.wrap(gate, (Statement) proxy, rs, last, lastCredential);
+      currentRaw = rs;
+    }
+    return currentGuarded;
   }
 }

@@ -228,6 +228,19 @@ class GuardedDataSourceTest {
   }
 
   @Test
+  void rowLimit_askingForTheResultSetAgain_doesNotResetTheCount() throws Exception {
+    try (Connection c = as("truncated"); Statement s = c.createStatement()) {
+      assertThat(s.execute("SELECT id FROM invoices")).isTrue();
+      ResultSet first = s.getResultSet();
+      assertThat(first.next()).isTrue();
+      assertThat(first.next()).isTrue();
+      ResultSet again = s.getResultSet();
+      assertThat(again).isSameAs(first);
+      assertThat(again.next()).isFalse();
+    }
+  }
+
+  @Test
   void batch_reCheckedAtExecution_deniedAfterRevocation() throws Exception {
     try (Connection c = as("finance"); Statement s = c.createStatement()) {
       s.addBatch("UPDATE invoices SET note = 'a' WHERE id = 1");
