@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Walks whole statements: SELECT, INSERT (with SELECT, ON CONFLICT, RETURNING), UPDATE (with
  * FROM, RETURNING), DELETE (with USING, RETURNING), MERGE, TRUNCATE, CALL/EXEC; any other kind of
- * statement needs the privileged scope {@code db:statement:<kind>}.
+ * statement needs the privileged scope {@code db:statement:<kind>}, the kind being the parser's
+ * statement class in lower case without a {@code Statement} suffix ({@code createtable},
+ * {@code drop}, {@code alter}, {@code set}, {@code explain}, {@code lock}, ...).
  */
 final class StatementWalker {
   private final QueryWalker q;
@@ -66,6 +68,9 @@ final class StatementWalker {
       return execute(e, root);
     }
     String kind = st.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    if (kind.endsWith("statement") && kind.length() > "statement".length()) {
+      kind = kind.substring(0, kind.length() - "statement".length()); // SetStatement -> set
+    }
     q.out.privileged("db:statement:" + kind);
     return List.of();
   }
