@@ -48,15 +48,15 @@ final class ExprWalker extends ExpressionVisitorAdapter<Void> {
 
   @Override
   public <S> Void visit(Column column, S context) {
-    columns.addAll(queries.resolve(scope, column).sources());
+    columns.addAll(queries.names.resolve(scope, column).sources());
     return null;
   }
 
   @Override
   public <S> Void visit(AllTableColumns all, S context) {
     Table t = all.getTable();
-    String schema = t.getSchemaName() == null ? null : queries.fold(t.getSchemaName(), "schema");
-    queries.wholeRow(scope.qualified(schema, queries.fold(t.getName(), "table")));
+    String schema = t.getSchemaName() == null ? null : queries.names.fold(t.getSchemaName(), "schema");
+    queries.names.wholeRow(scope.qualified(schema, queries.names.fold(t.getName(), "table")));
     return null;
   }
 
