@@ -29,6 +29,9 @@ public final class Credential {
   private final Instant issuedAt;
   private final Instant notBefore;
   private final Instant expiresAt;
+  /** {@link #expiresAt} and {@link #notBefore} in epoch milliseconds, for allocation-free checks. */
+  final long expiresAtMillis;
+  final long notBeforeMillis;
   private final long identityEpoch;
   private final @Nullable String leaseId;
   private final ImmutableList<Actor> delegationChain;
@@ -45,6 +48,8 @@ public final class Credential {
     this.issuedAt = c.issuedAt;
     this.notBefore = c.notBefore;
     this.expiresAt = c.expiresAt;
+    this.expiresAtMillis = c.expiresAt.toEpochMilli();
+    this.notBeforeMillis = c.notBefore.toEpochMilli();
     this.identityEpoch = c.epoch;
     this.leaseId = c.leaseId;
     this.delegationChain = ImmutableList.copyOf(c.chain);

@@ -42,6 +42,7 @@ public final class CredentialAuthority {
   private final String issuer;
   private final String audience;
   private final Duration leeway;
+  private final long leewayMillis;
   private final SecureRandom random;
   private final IdentityRegistry registry;
   private final Auditor auditor;
@@ -58,6 +59,7 @@ public final class CredentialAuthority {
     this.issuer = b.issuer;
     this.audience = b.audience;
     this.leeway = b.leeway;
+    this.leewayMillis = b.leeway.toMillis();
     this.random = b.random;
     this.registry = new IdentityRegistry(clock);
     this.registry.registerAll(policy.identityList());
@@ -256,11 +258,11 @@ public final class CredentialAuthority {
     if (revocations.unavailableReason() != null) {
       return ReasonCode.REVOCATION_STATE_STALE;
     }
-    Instant now = clock.instant();
-    if (now.isAfter(c.expiresAt().plus(leeway))) {
+    long now = clock.millis();
+    if (now > c.expiresAtMillis + leewayMillis) {
       return ReasonCode.EXPIRED;
     }
-    if (now.plus(leeway).isBefore(c.notBefore())) {
+    if (now + leewayMillis < c.notBeforeMillis) {
       return ReasonCode.NOT_YET_VALID;
     }
     if (isRevoked(c)) {

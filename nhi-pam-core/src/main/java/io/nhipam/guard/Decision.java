@@ -13,17 +13,17 @@ import org.jspecify.annotations.Nullable;
 public final class Decision {
   private final boolean allowed;
   private final ReasonCode reason;
-  private final String message;
+  private final @Nullable String message;
   private final String scope;
   private final @Nullable String rule;
   private final @Nullable String credentialId;
   private final @Nullable String identity;
 
-  private Decision(boolean allowed, ReasonCode reason, String message, String scope, @Nullable String rule,
+  private Decision(boolean allowed, ReasonCode reason, @Nullable String message, String scope, @Nullable String rule,
       @Nullable String credentialId, @Nullable String identity) {
     this.allowed = allowed;
     this.reason = Objects.requireNonNull(reason, "reason");
-    this.message = Objects.requireNonNull(message, "message");
+    this.message = message;
     this.scope = Objects.requireNonNull(scope, "scope");
     this.rule = rule;
     this.credentialId = credentialId;
@@ -32,7 +32,8 @@ public final class Decision {
 
   /** An allow, naming the scope pattern of the credential that granted it. */
   public static Decision allowed(String scope, String rule, @Nullable String credentialId, @Nullable String identity) {
-    return new Decision(true, ReasonCode.ALLOWED, "allowed by " + rule, scope, rule, credentialId, identity);
+    Objects.requireNonNull(rule, "rule");
+    return new Decision(true, ReasonCode.ALLOWED, null, scope, rule, credentialId, identity); // message built on demand
   }
 
   /** A denial with its reason and a message that says what to do. */
@@ -41,7 +42,8 @@ public final class Decision {
     if (reason == ReasonCode.ALLOWED) {
       throw new IllegalArgumentException("a denial needs a reason other than ALLOWED");
     }
-    return new Decision(false, reason, message, scope, rule, credentialId, identity);
+    return new Decision(false, reason, Objects.requireNonNull(message, "message"), scope, rule, credentialId,
+        identity);
   }
 
   public boolean isAllowed() {
@@ -59,7 +61,7 @@ public final class Decision {
 
   /** A person-readable explanation; never contains a token or secret. */
   public String message() {
-    return message;
+    return message != null ? message : "allowed by " + rule;
   }
 
   /** The scope that was asked for (or, for non-scope checks, what was attempted). */
@@ -83,6 +85,6 @@ public final class Decision {
   @Override
   public String toString() {
     return (allowed ? "ALLOW " : "DENY ") + scope + " for " + (identity == null ? "<none>" : identity)
-        + (allowed ? "" : " (" + reason + ")") + ": " + message;
+        + (allowed ? "" : " (" + reason + ")") + ": " + message();
   }
 }

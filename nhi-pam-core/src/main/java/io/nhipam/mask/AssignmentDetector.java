@@ -164,7 +164,23 @@ final class AssignmentDetector {
   private static boolean looksLikePlaceholder(CharSequence s, int start, int end) {
     char c = s.charAt(start);
     return c == '$' || c == '%' || c == '@' && s.charAt(end - 1) == '@'
-        || Chars.startsWith(s, start, "http") || Chars.startsWith(s, start, "/");
+        || Chars.startsWith(s, start, "http") || Chars.startsWith(s, start, "/")
+        || holdsMaskOutput(s, start, end);
+  }
+
+  /**
+   * Whether the value already holds what a mask action writes ({@code ***} of last-four or
+   * partial): it was masked before, and detecting it again would break idempotence.
+   */
+  private static boolean holdsMaskOutput(CharSequence s, int start, int end) {
+    int stars = 0;
+    for (int k = start; k < end; k++) {
+      stars = s.charAt(k) == '*' ? stars + 1 : 0;
+      if (stars == 3) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLowercaseWord(CharSequence s, int start, int end) {

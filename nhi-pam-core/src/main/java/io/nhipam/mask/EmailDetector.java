@@ -44,14 +44,20 @@ final class EmailDetector {
       while (i < limit && (Chars.isAsciiAlnum(s.charAt(i)) || s.charAt(i) == '-')) {
         i++;
       }
-      int len = i - labelStart;
-      if (len == 0 || len > 63 || s.charAt(labelStart) == '-' || s.charAt(i - 1) == '-') {
+      // A label never ends with '-': trailing hyphens belong to what follows the address (e.g. the
+      // "-----BEGIN" of a PEM block written right after it), so the label ends before them.
+      int labelEnd = i;
+      while (labelEnd > labelStart && s.charAt(labelEnd - 1) == '-') {
+        labelEnd--;
+      }
+      int len = labelEnd - labelStart;
+      if (len == 0 || len > 63 || s.charAt(labelStart) == '-') {
         break;
       }
       labels++;
       lastLabelStart = labelStart;
-      end = i;
-      if (i + 1 < limit && s.charAt(i) == '.' && Chars.isAsciiAlnum(s.charAt(i + 1))) {
+      end = labelEnd;
+      if (labelEnd == i && i + 1 < limit && s.charAt(i) == '.' && Chars.isAsciiAlnum(s.charAt(i + 1))) {
         i++;
       } else {
         break;
@@ -62,7 +68,9 @@ final class EmailDetector {
     }
     for (int k = lastLabelStart; k < end; k++) {
       if (!Chars.isAsciiLetter(s.charAt(k))) {
-        return -1;
+        // "example.com-----BEGIN": the top-level domain is all letters, so a hyphen after its
+        // letters starts whatever follows the address, not a longer label.
+        return s.charAt(k) == '-' && k - lastLabelStart >= 2 ? k : -1;
       }
     }
     return end;

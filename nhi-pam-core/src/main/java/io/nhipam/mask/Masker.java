@@ -86,6 +86,15 @@ public final class Masker {
   }
 
   /** A new builder; call {@link Builder#defaultDetectors()} for the usual set. */
+  /**
+   * How many passes {@link #mask} makes at most. A value glued to another without a separator
+   * (an address written right before a PEM block, a phone number right after a redacted address)
+   * can become recognisable only once its neighbour is replaced; a further pass masks it, so that
+   * masking is idempotent: {@code mask(mask(x)) == mask(x)}. Positions of such findings refer to
+   * the text of the pass that found them. Text with nothing to mask costs one pass.
+   */
+  static final int MAX_PASSES = 4;
+
   public static Builder builder() {
     return new Builder();
   }
@@ -138,7 +147,36 @@ public final class Masker {
     }
     Rewriter.Output out =
         Rewriter.rewrite(text, 0, text.length(), found, policy, revealed, 0, "");
-    return new MaskResult(out.text(), MaskReport.of(out.findings()));
+    Rewriter.Output settled = settle(out, revealed);
+    return new MaskResult(settled.text(), MaskReport.of(settled.findings()));
+  }
+
+  /** Passes beyond the first, to a fixed point; see {@link #MAX_PASSES}. */
+  private Rewriter.Output settle(Rewriter.Output first, Set<String> revealed) {
+    Rewriter.Output current = first;
+    List<Finding> all = null;
+    for (int pass = 1; pass < MAX_PASSES; pass++) {
+      String text = current.text();
+      Findings again = new Findings();
+      scanner.scan(text, 0, revealed, again);
+      if (again.isEmpty()) {
+        break;
+      }
+      Rewriter.Output next = Rewriter.rewrite(text, 0, text.length(), again, policy, revealed, 0, "");
+      if (next.text().equals(text)) {
+        break; // only revealed values remain: already counted in the first pass
+      }
+      if (all == null) {
+        all = new ArrayList<>(first.findings());
+      }
+      for (Finding f : next.findings()) {
+        if (!f.revealed()) {
+          all.add(f);
+        }
+      }
+      current = next;
+    }
+    return all == null ? current : new Rewriter.Output(current.text(), all);
   }
 
   /**
@@ -153,7 +191,7 @@ public final class Masker {
     if (found.isEmpty()) {
       return text instanceof String ? (String) text : text.toString();
     }
-    return Rewriter.rewrite(text, 0, text.length(), found, policy, revealed, 0, "").text();
+    return settle(Rewriter.rewrite(text, 0, text.length(), found, policy, revealed, 0, ""), revealed).text();
   }
 
   /** Whether any detector finds anything in {@code text}. */

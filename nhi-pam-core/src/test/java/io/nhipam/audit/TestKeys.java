@@ -2,11 +2,8 @@ package io.nhipam.audit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,31 +67,10 @@ final class TestKeys {
     return b;
   }
 
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    private Instant now;
-
+  /** A clock the test moves by hand (the shared core test clock). */
+  static final class ManualClock extends io.nhipam.testing.MutableClock {
     ManualClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
+      super(start);
     }
   }
 }

@@ -9,42 +9,15 @@ import io.nhipam.policy.Policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** Shared fixtures for core tests: a mutable clock and a small policy. */
 public final class Fixtures {
   private Fixtures() {}
 
-  /** A clock that moves only when told. */
-  public static final class MutableClock extends Clock {
-    private volatile Instant now;
-
+  /** Kept as a nested name so tests read {@code Fixtures.MutableClock}; one implementation. */
+  public static final class MutableClock extends io.nhipam.testing.MutableClock {
     public MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    public void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    public void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
+      super(start);
     }
   }
 

@@ -271,7 +271,11 @@ class GuardTest {
     assertThat(guard.mask(revealing, "card " + CARD)).doesNotContain(CARD);
   }
 
-  @Test
+  /**
+   * 8 threads check continuously while another revokes. Each reads the "revoke returned" flag
+   * before its check; an allow for a check that started after revoke returned is a violation.
+   */
+  @org.junit.jupiter.api.RepeatedTest(3)
   void check_eightThreadsWhileRevoking_noAllowAfterRevokeReturns() throws Exception {
     Credential c = finance("invoices:read");
     AtomicBoolean revoked = new AtomicBoolean();
@@ -283,7 +287,7 @@ class GuardTest {
     for (int t = 0; t < 8; t++) {
       futures.add(pool.submit(() -> {
         started.countDown();
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < 5_000; i++) {
           boolean after = revoked.get();
           Decision d = guard.check(c, "invoices:read");
           if (after && d.isAllowed()) {

@@ -27,7 +27,27 @@ class MaskerPropertiesTest {
     return pieces.list().ofMaxSize(12).map(l -> String.join("", l));
   }
 
-  @Property(tries = 600)
+  /** Found by mask_isIdempotent: an address glued to a PEM block was missed until the block was masked. */
+  @net.jqwik.api.Example
+  void mask_emailGluedToPemBlock_maskedInOnePass() {
+    String text = "bob@example.com-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----";
+    String once = MASKER.mask(text).text();
+
+    org.assertj.core.api.Assertions.assertThat(once).isEqualTo("[REDACTED:EMAIL][REDACTED:PRIVATE-KEY]");
+    org.assertj.core.api.Assertions.assertThat(MASKER.mask(once).text()).isEqualTo(once);
+  }
+
+  /** Also found by mask_isIdempotent: values that become recognisable once a neighbour is masked. */
+  @net.jqwik.api.Example
+  void mask_valuesExposedByMaskingANeighbour_maskedInTheSameCall() {
+    for (String text : new String[] {"bob@example.com+1 415 555 26710", "password=password=4111111111111111"}) {
+      String once = MASKER.mask(text).text();
+      org.assertj.core.api.Assertions.assertThat(MASKER.mask(once).text()).as(text).isEqualTo(once);
+      org.assertj.core.api.Assertions.assertThat(once).doesNotContain("bob@").doesNotContain("4111111111111111");
+    }
+  }
+
+  @Property(tries = 1000)
   void mask_isIdempotent(@ForAll("riskyText") String text) {
     String once = MASKER.mask(text).text();
     assertThat(MASKER.mask(once).text()).isEqualTo(once);

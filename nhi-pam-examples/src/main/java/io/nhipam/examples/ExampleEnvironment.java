@@ -38,9 +38,24 @@ final class ExampleEnvironment implements AutoCloseable {
       throw new UncheckedIOException("cannot create work directory " + workDir, e);
     }
     this.auditBase = workDir.resolve("audit-" + story + ".jsonl");
+    deletePreviousRun(auditBase);
     this.sink = ChainedFileAuditSink.builder(auditBase).macKey(macKey).signer(ring.auditSigner())
         .checkpointEvery(50).build();
     this.pam = NhiPam.builder().policy(loadPolicy()).keyRing(ring).audit(AuditLog.of(sink)).clock(clock).build();
+  }
+
+  /**
+   * Each run has its own MAC key, so a previous run's files (which the sink would otherwise
+   * continue) could not verify with it: a demo starts its trail afresh.
+   */
+  private static void deletePreviousRun(Path base) {
+    for (Path old : ChainedFileAuditSink.segments(base)) {
+      try {
+        Files.deleteIfExists(old);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove the previous run's audit file " + old, e);
+      }
+    }
   }
 
   static Policy loadPolicy() {

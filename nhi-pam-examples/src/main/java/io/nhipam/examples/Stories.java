@@ -29,6 +29,8 @@ public final class Stories {
   public static List<AuditSummary> runAll(PrintStream out, Path workDir) {
     StoryConsole console = new StoryConsole(out);
     List<AuditSummary> summaries = new ArrayList<>();
+    summaries.add(FinanceBotStory.run(console, workDir));
+    summaries.add(SupportAgentStory.run(console, workDir, System.getenv()));
     summaries.add(CiPipelineStory.run(console, workDir));
     return summaries;
   }

@@ -11,6 +11,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CiPipelineStoryTest {
   @Test
+  void ciStory_runTwiceInOneDirectory_secondRunStillVerifies(@TempDir Path dir) {
+    CiPipelineStory.run(new StoryConsole(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), dir);
+    AuditSummary second = CiPipelineStory.run(
+        new StoryConsole(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), dir);
+
+    assertThat(second.chainOk()).as(second.verdict()).isTrue();
+    assertThat(second.denials()).isEqualTo(3);
+  }
+
+  @Test
   void ciStory_secretWorksDuringBuild_refusedAfter_andLeakIsMasked(@TempDir Path dir) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     AuditSummary summary = CiPipelineStory.run(new StoryConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8)), dir);
@@ -25,6 +35,7 @@ class CiPipelineStoryTest {
     assertThat(out).contains("printed as <redacted>");
     assertThat(summary.chainOk()).isTrue();
     assertThat(summary.denials()).isEqualTo(3);
+    assertThat(summary.allows()).isEqualTo(2);
     assertThat(out).contains("chain OK");
   }
 }

@@ -190,4 +190,70 @@ class ReadmeSnippetsTest {
     assertThat(r.text()).isEqualTo("card ****-****-****-1111, key [REDACTED:AWS-ACCESS-KEY]");
     assertThat(r.report().counts()).containsEntry("card", 1).containsEntry("aws-access-key", 1);
   }
+
+  // ---------------------------------------------------------------- LangChain4j
+
+  static final class Invoices {
+    String find(String id) {
+      return "invoice " + id + " paid with 4111 1111 1111 1111";
+    }
+  }
+
+  static final Invoices invoices = new Invoices();
+
+  static class InvoiceTools {
+    @dev.langchain4j.agent.tool.Tool("Reads one invoice") @io.nhipam.langchain4j.RequiresScope("invoices:read")
+    public String getInvoice(String id) { return invoices.find(id); }
+  }
+
+  interface Agent {
+    dev.langchain4j.service.Result<String> chat(@dev.langchain4j.service.UserMessage String message,
+        dev.langchain4j.invocation.InvocationParameters parameters);
+  }
+
+  @Test
+  void langchain4jTools() {
+    NhiPam pam = pam();
+    Credential cred = pam.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
+    dev.langchain4j.model.chat.ChatModel model = new ScriptedChatModel(List.of(
+        ScriptedChatModel.call("c1", "getInvoice", "{\"id\":\"42\"}")));
+
+    Agent agent = dev.langchain4j.service.AiServices.builder(Agent.class)
+        .chatModel(model)
+        .tools(io.nhipam.langchain4j.GuardedTools.of(pam.guard(), new InvoiceTools()))      // List<AiServiceTool>
+        .build();
+    var answer = agent.chat("Show invoice 42", io.nhipam.langchain4j.NhiPamCredentials.parameters(cred)); // the credential rides in InvocationParameters
+
+    assertThat(answer.toolExecutions()).singleElement().satisfies(t -> {
+      assertThat(t.hasFailed()).isFalse();
+      assertThat(t.result()).isEqualTo("invoice 42 paid with **** **** **** 1111");
+    });
+  }
+
+  // ---------------------------------------------------------------- JDBC
+
+  private Credential current;
+
+  private Credential currentCredential() {
+    return current;
+  }
+
+  @Test
+  void jdbcDataSource() throws Exception {
+    NhiPam pam = pam();
+    current = pam.mint("finance-bot", Scopes.of("db:PUBLIC.INVOICES:select"), Duration.ofMinutes(5));
+    javax.sql.DataSource dataSource = Database.finance();
+    String[] denied = new String[1];
+
+    javax.sql.DataSource guarded = io.nhipam.jdbc.GuardedDataSource.wrap(dataSource, pam.guard(), () -> currentCredential());
+    try (java.sql.Connection c = guarded.getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.executeQuery("SELECT id, amount FROM invoices");   // needs db:PUBLIC.INVOICES:select (H2 names)
+      try {
+        s.executeQuery("SELECT salary FROM payroll");         // GuardedSQLException, SQLState 42501, e.decision()
+      } catch (io.nhipam.jdbc.GuardedSQLException e) {
+        denied[0] = e.getSQLState() + " " + e.decision().reason();
+      }
+    }
+    assertThat(denied[0]).isEqualTo("42501 DENIED_BY_RULE");
+  }
 }
