@@ -17,6 +17,8 @@ final class AnalysisBuilder {
   private final Set<String> privileged = new LinkedHashSet<>();
   private final Set<ColumnRef> inference = new LinkedHashSet<>();
   private final Set<TableRef> wholeRows = new LinkedHashSet<>();
+  /** Parse-tree nodes the walkers handled, for {@link AstAudit}. */
+  final Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   AnalysisBuilder(SqlDialect dialect, String schema) {
     this.dialect = dialect;
@@ -39,6 +41,18 @@ final class AnalysisBuilder {
     return List.copyOf(reads.subList(mark, reads.size()));
   }
 
+  void seen(@org.jspecify.annotations.Nullable Object node) {
+    if (node != null) {
+      seen.add(node);
+    }
+  }
+
+  void seenAll(@org.jspecify.annotations.Nullable Iterable<?> nodes) {
+    if (nodes != null) {
+      nodes.forEach(this::seen);
+    }
+  }
+
   void privileged(String scope) {
     privileged.add(scope);
   }
@@ -57,6 +71,11 @@ final class AnalysisBuilder {
       inference.addAll(o.sources());
       wholeRows.addAll(o.starTables());
     }
+  }
+
+  /** True when the statement is a kind granted whole by a privileged scope (DDL, CALL, SET...). */
+  boolean privilegedOnly() {
+    return !privileged.isEmpty() && accesses.isEmpty();
   }
 
   StatementAnalysis build(String fingerprint, List<OutputColumn> outputs) {

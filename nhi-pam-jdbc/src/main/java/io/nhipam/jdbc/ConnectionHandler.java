@@ -1,6 +1,7 @@
 package io.nhipam.jdbc;
 
 import java.lang.reflect.Method;
+import io.nhipam.credential.Credential;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -70,15 +71,20 @@ final class ConnectionHandler extends GuardHandler {
       }
       case "createStatement" -> {
         return StatementHandler.wrap(Statement.class, gate, (Connection) proxy, this, (Statement) pass(m, args),
-            null);
+            null, false);
       }
       case "prepareStatement", "prepareCall" -> {
         String sql = args[0] == null ? "" : (String) args[0];
         StatementAnalysis a = analyze(name.equals("prepareCall") ? callEscape(sql) : sql);
-        gate.check(a, gate.credential());
+        Credential c = gate.credential();
+        gate.check(a, c);
+        boolean keys = JdbcGate.asksForKeys(args);
+        if (keys) {
+          gate.checkGeneratedKeys(a, c);
+        }
         Class<? extends Statement> type = name.equals("prepareCall") ? CallableStatement.class
             : PreparedStatement.class;
-        return StatementHandler.wrap(type, gate, (Connection) proxy, this, (Statement) pass(m, args), a);
+        return StatementHandler.wrap(type, gate, (Connection) proxy, this, (Statement) pass(m, args), a, keys);
       }
       case "getMetaData" -> {
         return MetaDataHandler.wrap(gate, (Connection) proxy, (DatabaseMetaData) pass(m, args));

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.AnyComparisonExpression;
+import net.sf.jsqlparser.expression.TrimFunction;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
@@ -46,24 +48,55 @@ final class ExprWalker extends ExpressionVisitorAdapter<Void> {
 
   @Override
   public <S> Void visit(Column column, S context) {
-    columns.addAll(queries.resolve(scope, column).sources());
+    columns.addAll(queries.names.resolve(scope, column).sources());
     return null;
   }
 
   @Override
   public <S> Void visit(AllTableColumns all, S context) {
     Table t = all.getTable();
-    String schema = t.getSchemaName() == null ? null : queries.fold(t.getSchemaName(), "schema");
-    queries.wholeRow(scope.qualified(schema, queries.fold(t.getName(), "table")));
+    String schema = t.getSchemaName() == null ? null : queries.names.fold(t.getSchemaName(), "schema");
+    queries.names.wholeRow(scope.qualified(schema, queries.names.fold(t.getName(), "table")));
     return null;
   }
 
   @Override
   public <S> Void visit(Function function, S context) {
+    queries.out.seen(function);
     List<String> parts = function.getMultipartName();
     FunctionAllowList.check(parts == null ? List.of("") : parts, String.valueOf(function.getName()),
         function.isEscaped(), false);
-    return super.visit(function, context);
+    super.visit(function, context);
+    if (function.getNamedParameters() != null) { // SUBSTRING(x FROM 1 FOR 4) in its SQL-standard form
+      function.getNamedParameters().accept(this, context);
+    }
+    if (function.getChainedParameters() != null) {
+      function.getChainedParameters().accept(this, context);
+    }
+    if (function.getKeywordArguments() != null) { // SUBSTRING(x FROM 1 FOR 4), POSITION('a' IN x)
+      for (Function.KeywordArgument k : function.getKeywordArguments()) {
+        if (k.getExpression() != null) {
+          k.getExpression().accept(this, context);
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public <S> Void visit(TrimFunction trim, S context) {
+    for (Expression e : new Expression[] {trim.getExpression(), trim.getFromExpression()}) {
+      if (e != null) {
+        e.accept(this, context);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public <S> Void visit(AnyComparisonExpression any, S context) {
+    subquery(any.getSelect());
+    return null;
   }
 
   @Override

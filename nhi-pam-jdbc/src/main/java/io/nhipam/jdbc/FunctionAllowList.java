@@ -18,8 +18,8 @@ final class FunctionAllowList {
       // aggregates
       "count", "sum", "avg", "min", "max", "every", "bool_and", "bool_or", "string_agg", "listagg",
       "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp",
-      // null handling and comparison
-      "coalesce", "nullif", "greatest", "least", "ifnull", "nvl",
+      // null handling and comparison (any/all: "= ANY(array)")
+      "any", "all", "coalesce", "nullif", "greatest", "least", "ifnull", "nvl",
       // text
       "lower", "upper", "length", "char_length", "character_length", "octet_length", "substring", "substr",
       "trim", "ltrim", "rtrim", "btrim", "concat", "concat_ws", "replace", "left", "right", "lpad", "rpad",

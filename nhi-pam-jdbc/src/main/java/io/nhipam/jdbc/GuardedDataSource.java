@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <p>For each execution, in order: the SQL is analysed (cached by text; unparseable, multiple
  * statements, non-allow-listed functions are refused); the credential the supplier returns
  * <em>now</em> must carry {@code db:<schema>.<table>:<verb>} for every table and verb, and
- * {@code db:statement:<kind>} / {@code db:<schema>.<proc>:execute} for other statement kinds;
+ * {@code db:statement:<kind>} / {@code db:<schema>.<proc>:execute} for other statement kinds (and
+ * {@code select} on every written table when generated keys are asked for);
  * masked columns used in expressions or predicates need {@code db:<schema>.<table>.<column>:reveal};
  * then the statement runs, and every value read back goes through the column rule and content
  * masking. Denials are {@link GuardedSQLException}s (SQLState {@code 42501}) carrying the

@@ -83,6 +83,31 @@ final class JdbcGate {
     }
   }
 
+  /**
+   * Generated keys are read back from the written tables ({@code RETURNING}): they need the select
+   * scope on every table the statement writes.
+   */
+  void checkGeneratedKeys(StatementAnalysis a, @Nullable Credential c) throws GuardedSQLException {
+    for (OutputColumn o : a.generatedKeys().outputs()) {
+      for (TableRef t : o.starTables()) {
+        Decision d = guard.check(c, t.scope(Verb.SELECT), a.fingerprint());
+        if (d.isDenied()) {
+          throw new GuardedSQLException(d);
+        }
+      }
+    }
+  }
+
+  /** True when a JDBC call's arguments ask for generated keys ({@code RETURN_GENERATED_KEYS}, indexes or names). */
+  static boolean asksForKeys(Object[] args) {
+    if (args.length != 2) {
+      return false;
+    }
+    Object k = args[1];
+    return k instanceof int[] || k instanceof String[]
+        || (k instanceof Integer i && i == java.sql.Statement.RETURN_GENERATED_KEYS);
+  }
+
   /** The column rule for {@code col}, or null when there is none or the credential may see it in clear. */
   @Nullable MaskAction columnRule(@Nullable Credential c, ColumnRef col, String fp) {
     String action = guard.authority().policy().columnActions().get(col.policyKey());

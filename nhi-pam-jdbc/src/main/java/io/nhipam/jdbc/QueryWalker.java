@@ -5,24 +5,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
-import net.sf.jsqlparser.statement.select.FromItem;
-import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
-import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperation;
 import net.sf.jsqlparser.statement.select.SetOperationList;
-import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.UnionOp;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
@@ -37,10 +32,14 @@ final class QueryWalker {
   record Resolved(Set<ColumnRef> sources, boolean direct) {}
 
   final AnalysisBuilder out;
+  final NameResolver names;
+  final FromWalker from;
   private final StatementWalker statements;
 
   QueryWalker(AnalysisBuilder out) {
     this.out = out;
+    this.names = new NameResolver(out);
+    this.from = new FromWalker(this);
     this.statements = new StatementWalker(this);
   }
 
@@ -48,88 +47,10 @@ final class QueryWalker {
     return statements;
   }
 
-  // ------------------------------------------------------------------ names
-
-  String fold(String raw, String what) {
-    String f = out.dialect.fold(raw);
-    if (f == null) {
-      throw new SqlRejectedException(ReasonCode.SQL_UNPARSEABLE, what + " " + Identifiers.printable(raw)
-          + " is quoted in a way " + out.dialect + " does not read as a name; use double quotes");
-    }
-    return f;
-  }
-
-  /** The real table a name in a FROM/INTO/target position means (never a CTE). */
-  TableRef table(Table t) {
-    if (t.getDatabaseName() != null || t.getFullyQualifiedName().indexOf('@') >= 0 || hasServerPart(t)) {
-      throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "table " + Identifiers.printable(
-          t.getFullyQualifiedName()) + " names a catalog or a remote link; only schema.table names are allowed");
-    }
-    String name = fold(t.getName(), "table");
-    String schema;
-    if (t.getSchemaName() != null) {
-      schema = fold(t.getSchemaName(), "schema");
-    } else if (out.dialect == SqlDialect.POSTGRESQL && name.startsWith("pg_")) {
-      schema = "pg_catalog"; // pg_catalog is searched before the search_path
-    } else {
-      schema = out.schema;
-    }
-    if (!Identifiers.isScopeSafe(schema) || !Identifiers.isScopeSafe(name)) {
-      throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "table " + Identifiers.printable(schema + "." + name)
-          + " cannot be named in a scope (letters, digits, '_' and '$' only), so no credential can be granted it");
-    }
-    return new TableRef(schema, name);
-  }
-
-  private static boolean hasServerPart(Table t) {
-    List<String> parts = t.getNameParts();
-    if (parts == null) {
-      return false;
-    }
-    for (int i = 2; i < parts.size(); i++) {
-      if (parts.get(i) != null) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  Resolved resolve(NameScope scope, Column column) {
-    String name = fold(column.getColumnName(), "column");
-    Table q = column.getTable();
-    if (q == null || q.getName() == null) {
-      Set<ColumnRef> sources = new LinkedHashSet<>(scope.unqualified(name));
-      boolean direct = scope.unqualifiedDirect(name);
-      for (NameScope.Source row : scope.rowSources(name)) { // PostgreSQL whole-row reference
-        wholeRow(row);
-        row.columns().forEach(o -> sources.addAll(o.sources()));
-        direct = false;
-      }
-      return new Resolved(sources, direct);
-    }
-    if (q.getDatabaseName() != null) {
-      throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "column " + Identifiers.printable(
-          column.getFullyQualifiedName()) + " names a catalog; use table.column or alias.column");
-    }
-    String schema = q.getSchemaName() == null ? null : fold(q.getSchemaName(), "schema");
-    NameScope.Source src = scope.qualified(schema, fold(q.getName(), "table"));
-    return new Resolved(src.column(name), src.directColumn(name));
-  }
-
-  /** Records that every column of {@code source} is used as one value. */
-  void wholeRow(NameScope.Source source) {
-    if (source.table() != null) {
-      out.wholeRow(source.table());
-    }
-    for (OutputColumn o : source.columns()) {
-      out.inference(o.sources());
-      o.starTables().forEach(out::wholeRow);
-    }
-  }
-
   // ------------------------------------------------------------------ queries
 
   List<OutputColumn> select(Select select, NameScope outer) {
+    out.seen(select);
     NameScope level = new NameScope(outer);
     withItems(select.getWithItemsList(), level);
     if (select.getForClause() != null) {
@@ -145,18 +66,37 @@ final class QueryWalker {
       outputs = select(ps.getSelect(), level);
       orderBy(select.getOrderByElements(), level, outputs);
     } else if (select instanceof Values values) {
-      ExprWalker.columns(this, level, values.getExpressions()).forEach(c -> out.inference(Set.of(c)));
-      outputs = List.of();
+      out.inference(ExprWalker.columns(this, level, values.getExpressions()));
+      outputs = valuesOutputs(values);
     } else {
       throw unsupported(select.getClass().getSimpleName());
     }
     limits(select, level);
+    out.seenAll(select.getForUpdateTables());
+    if (select.getForUpdate() != null) {
+      out.seenAll(select.getForUpdate().getTables());
+    }
     if (select.getForMode() != null || select.getForUpdate() != null) {
       for (TableRef t : out.readsSince(mark)) {
         out.access(t, Verb.UPDATE);
       }
     }
     return outputs;
+  }
+
+  /** One lineage-free column per value of a VALUES row. */
+  private static List<OutputColumn> valuesOutputs(Values values) {
+    var rows = values.getExpressions();
+    int width = 1;
+    if (rows != null && !rows.isEmpty() && rows.get(0) instanceof net.sf.jsqlparser.expression.operators.relational
+        .ExpressionList<?> first) {
+      width = first.size();
+    }
+    List<OutputColumn> out = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      out.add(new OutputColumn(null, Set.of(), false, Set.of()));
+    }
+    return out;
   }
 
   private void limits(Select select, NameScope scope) {
@@ -177,7 +117,7 @@ final class QueryWalker {
       return;
     }
     for (WithItem<?> w : items) {
-      String name = fold(w.getAliasName(), "CTE name");
+      String name = names.fold(w.getAliasName(), "CTE name");
       if (w.isRecursive()) {
         level.defineCte(name, List.of()); // first pass: the self-reference has no lineage yet
         level.defineCte(name, withItem(w, level));
@@ -189,20 +129,23 @@ final class QueryWalker {
   private List<OutputColumn> withItem(WithItem<?> w, NameScope level) {
     Object body = w.getStatement();
     List<OutputColumn> outputs = body instanceof Select s ? select(s, level) : statements.dataModifyingCte(body, level);
+    if (w.getWithItemList() != null) {
+      w.getWithItemList().forEach(i -> out.seen(i.getExpression()));
+    }
     return renamed(outputs, w.getWithItemList() == null ? null
         : w.getWithItemList().stream().map(i -> i.getExpression().toString()).toList());
   }
 
-  private List<OutputColumn> renamed(List<OutputColumn> outputs, @Nullable List<String> names) {
-    if (names == null || names.isEmpty()) {
+  List<OutputColumn> renamed(List<OutputColumn> outputs, @Nullable List<String> labels) {
+    if (labels == null || labels.isEmpty()) {
       return outputs;
     }
-    if (outputs.stream().anyMatch(OutputColumn::isStar) || outputs.size() != names.size()) {
+    if (outputs.stream().anyMatch(OutputColumn::isStar) || outputs.size() != labels.size()) {
       throw unsupported("a column list that cannot be matched to the query's columns");
     }
     List<OutputColumn> r = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      r.add(outputs.get(i).renamed(fold(names.get(i), "column alias")));
+    for (int i = 0; i < labels.size(); i++) {
+      r.add(outputs.get(i).renamed(names.fold(labels.get(i), "column alias")));
     }
     return r;
   }
@@ -225,7 +168,8 @@ final class QueryWalker {
         OutputColumn::isStar));
     if (!exact) {
       // the result's labels come from the first branch, so a later branch's columns cannot be placed
-      throw unsupported("a set operation with * over a table in a branch; list the columns of every branch");
+      throw unsupported("a set operation whose branches have * over a table or different widths; list the"
+          + " columns of every branch");
     }
     List<OutputColumn> merged = new ArrayList<>();
     for (int i = 0; i < first.size(); i++) {
@@ -245,9 +189,9 @@ final class QueryWalker {
     rejectExotic(ps);
     NameScope scope = new NameScope(parent);
     if (ps.getFromItem() != null) {
-      fromItem(ps.getFromItem(), scope);
+      from.fromItem(ps.getFromItem(), scope);
     }
-    joins(ps.getJoins(), scope);
+    from.joins(ps.getJoins(), scope);
     out.inference(ExprWalker.columns(this, scope, ps.getWhere()));
     out.inference(ExprWalker.columns(this, scope, ps.getHaving()));
     out.inference(ExprWalker.columns(this, scope, ps.getQualify()));
@@ -272,7 +216,7 @@ final class QueryWalker {
     orderBy(ps.getOrderByElements(), scope, outputs);
     if (ps.getIntoTables() != null) {
       for (Table t : ps.getIntoTables()) {
-        out.access(table(t), Verb.INSERT);
+        out.access(names.table(t), Verb.INSERT);
       }
       out.inferenceFromOutputs(outputs); // values copied into another table leave the masking behind
     }
@@ -290,11 +234,11 @@ final class QueryWalker {
 
   List<OutputColumn> selectItem(SelectItem<?> item, NameScope scope) {
     Expression e = item.getExpression();
-    String alias = item.getAlias() == null ? null : fold(item.getAlias().getName(), "column alias");
+    String alias = item.getAlias() == null ? null : names.fold(item.getAlias().getName(), "column alias");
     if (e instanceof AllTableColumns atc) {
       Table t = atc.getTable();
-      String schema = t.getSchemaName() == null ? null : fold(t.getSchemaName(), "schema");
-      return expand(scope.qualified(schema, fold(t.getName(), "table")));
+      String schema = t.getSchemaName() == null ? null : names.fold(t.getSchemaName(), "schema");
+      return expand(scope.qualified(schema, names.fold(t.getName(), "table")));
     }
     if (e instanceof AllColumns) {
       List<OutputColumn> all = new ArrayList<>();
@@ -302,8 +246,8 @@ final class QueryWalker {
       return all;
     }
     if (e instanceof Column c) {
-      Resolved r = resolve(scope, c);
-      String name = alias != null ? alias : fold(c.getColumnName(), "column");
+      Resolved r = names.resolve(scope, c);
+      String name = alias != null ? alias : names.fold(c.getColumnName(), "column");
       return List.of(new OutputColumn(name, r.sources(), r.direct(), Set.of()));
     }
     Set<ColumnRef> used = ExprWalker.columns(this, scope, e);
@@ -342,80 +286,11 @@ final class QueryWalker {
         }
       }
       if (outputs.stream().anyMatch(o -> name != null && name.equals(o.name()))) {
+        out.seen(c);
         return;
       }
     }
     out.inference(ExprWalker.columns(this, scope, e));
-  }
-
-  // ------------------------------------------------------------------ FROM
-
-  void joins(@Nullable List<Join> joins, NameScope scope) {
-    if (joins == null) {
-      return;
-    }
-    for (Join j : joins) {
-      fromItem(j.getFromItem(), scope);
-    }
-    for (Join j : joins) {
-      if (j.getOnExpressions() != null) {
-        for (Expression on : j.getOnExpressions()) {
-          out.inference(ExprWalker.columns(this, scope, on));
-        }
-      }
-      if (j.getUsingColumns() != null) {
-        for (Column c : j.getUsingColumns()) {
-          out.inference(scope.unqualified(fold(c.getColumnName(), "column")));
-        }
-      }
-    }
-  }
-
-  void fromItem(FromItem item, NameScope scope) {
-    if (item.getPivot() != null || item.getUnPivot() != null) {
-      throw unsupported("PIVOT/UNPIVOT");
-    }
-    String alias = aliasName(item.getAlias());
-    if (item instanceof Table t) {
-      String folded = fold(t.getName(), "table");
-      List<OutputColumn> cte = t.getSchemaName() == null ? scope.cte(folded) : null;
-      if (cte != null) {
-        scope.add(new NameScope.Source(alias != null ? alias : folded, null, null, cte));
-        return;
-      }
-      TableRef ref = table(t);
-      out.access(ref, Verb.SELECT);
-      scope.add(new NameScope.Source(alias != null ? alias : ref.table(), alias != null ? null : ref.schema(), ref,
-          List.of()));
-    } else if (item instanceof ParenthesedSelect ps) {
-      List<OutputColumn> outputs = select(ps.getSelect(), scope);
-      outputs = renamed(outputs, aliasColumns(item.getAlias()));
-      scope.add(new NameScope.Source(alias != null ? alias : "", null, null, outputs));
-    } else if (item instanceof ParenthesedFromItem pf) {
-      fromItem(pf.getFromItem(), scope);
-      joins(pf.getJoins(), scope);
-    } else if (item instanceof TableFunction tf) {
-      var f = tf.getFunction();
-      FunctionAllowList.check(f.getMultipartName(), String.valueOf(f.getName()), f.isEscaped(), true);
-      out.inference(ExprWalker.columns(this, scope, f.getParameters()));
-      scope.add(new NameScope.Source(alias != null ? alias : "", null, null, List.of()));
-    } else if (item instanceof Values v) {
-      out.inference(ExprWalker.columns(this, scope, v.getExpressions()));
-      scope.add(new NameScope.Source(alias != null ? alias : "", null, null, List.of()));
-    } else {
-      throw unsupported("FROM item " + item.getClass().getSimpleName());
-    }
-  }
-
-  private @Nullable String aliasName(@Nullable Alias alias) {
-    return alias == null || alias.getName() == null ? null : fold(alias.getName(), "alias");
-  }
-
-  private static @Nullable List<String> aliasColumns(@Nullable Alias alias) {
-    if (alias == null || alias.getAliasColumns() == null) {
-      return null;
-    }
-    return alias.getAliasColumns().stream().map(c -> c.name).toList();
   }
 
   static SqlRejectedException unsupported(String what) {

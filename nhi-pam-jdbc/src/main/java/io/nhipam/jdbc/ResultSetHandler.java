@@ -49,7 +49,7 @@ final class ResultSetHandler extends GuardHandler {
 
   static ResultSet wrap(JdbcGate gate, @Nullable Statement statement, ResultSet rs, @Nullable StatementAnalysis a,
       @Nullable Credential c) throws java.sql.SQLException {
-    ResultSetMetaData md = rs.getMetaData();
+    ResultSetMetaData md = a != null && gate.hasColumnRules() ? rs.getMetaData() : null; // labels only for rules
     ValueMasking masking = ValueMasking.plan(gate, c, a, md);
     return proxy(ResultSet.class, new ResultSetHandler(gate, statement, rs, masking, c,
         a == null ? "sql-metadata" : a.fingerprint()));

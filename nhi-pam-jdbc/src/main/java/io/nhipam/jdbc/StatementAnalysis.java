@@ -69,6 +69,22 @@ public final class StatementAnalysis {
         List.copyOf(scopes), Set.copyOf(inference), Set.copyOf(wholeRows), List.copyOf(outputs), exact);
   }
 
+  /**
+   * What the generated keys of this statement may hold: any column of any table it writes (drivers
+   * implement generated keys with {@code RETURNING}), matched by label for masking.
+   */
+  StatementAnalysis generatedKeys() {
+    List<OutputColumn> outs = new ArrayList<>();
+    for (Map.Entry<TableRef, Set<Verb>> e : accesses.entrySet()) {
+      if (e.getValue().contains(Verb.INSERT) || e.getValue().contains(Verb.UPDATE)
+          || e.getValue().contains(Verb.DELETE)) {
+        outs.add(OutputColumn.star(e.getKey()));
+      }
+    }
+    return new StatementAnalysis(fingerprint, dialect, schema, null, "", Map.of(), List.of(), Set.of(), Set.of(),
+        List.copyOf(outs), false);
+  }
+
   /** A stable, non-reversible name for the SQL text (never its literals or bound values), for audit. */
   public String fingerprint() {
     return fingerprint;

@@ -32,24 +32,30 @@ final class StatementHandler extends GuardHandler {
   private final Connection connection;
   private final ConnectionHandler owner;
   private final @Nullable StatementAnalysis prepared;
+  private final boolean preparedWithKeys;
   private final List<StatementAnalysis> batch = new ArrayList<>();
   private @Nullable StatementAnalysis last;
   private @Nullable Credential lastCredential;
+  /** The driver's current result set and its guard: asking again must not reset the row count. */
+  private @Nullable ResultSet currentRaw;
+  private @Nullable ResultSet currentGuarded;
 
   private StatementHandler(Class<?> type, JdbcGate gate, Connection connection, ConnectionHandler owner,
-      Statement target, @Nullable StatementAnalysis prepared) {
+      Statement target, @Nullable StatementAnalysis prepared, boolean preparedWithKeys) {
     super(gate, target, type);
+    this.preparedWithKeys = preparedWithKeys;
     this.connection = connection;
     this.owner = owner;
     this.prepared = prepared;
   }
 
   static <T extends Statement> T wrap(Class<T> type, JdbcGate gate, Connection connection, ConnectionHandler owner,
-      Statement target, @Nullable StatementAnalysis prepared) throws java.sql.SQLException {
+      Statement target, @Nullable StatementAnalysis prepared, boolean preparedWithKeys)
+      throws java.sql.SQLException {
     if (prepared == null) {
       target.setEscapeProcessing(false); // JDBC escapes are rewritten by the driver after our check
     }
-    return proxy(type, new StatementHandler(type, gate, connection, owner, target, prepared));
+    return proxy(type, new StatementHandler(type, gate, connection, owner, target, prepared, preparedWithKeys));
   }
 
   @Override
@@ -73,6 +79,9 @@ final class StatementHandler extends GuardHandler {
       }
       Credential c = gate.credential();
       gate.check(a, c);
+      if ((sqlGiven && JdbcGate.asksForKeys(args)) || (!sqlGiven && preparedWithKeys)) {
+        gate.checkGeneratedKeys(a, c);
+      }
       if (name.equals("addBatch")) {
         batch.add(a);
         return pass(m, args);
@@ -87,6 +96,13 @@ final class StatementHandler extends GuardHandler {
         Credential c = gate.credential();
         for (StatementAnalysis a : batch) {
           gate.check(a, c);
+          if (preparedWithKeys) {
+            gate.checkGeneratedKeys(a, c);
+          }
+        }
+        if (!batch.isEmpty()) {
+          last = batch.get(batch.size() - 1); // generated keys of a batch come from its statement
+          lastCredential = c;
         }
         batch.clear();
         return pass(m, args);
@@ -101,7 +117,11 @@ final class StatementHandler extends GuardHandler {
       }
       case "getGeneratedKeys" -> {
         ResultSet rs = (ResultSet) pass(m, args);
-        return rs == null ? null : ResultSetHandler.wrap(gate, (Statement) proxy, rs, null, lastCredential);
+        if (rs == null) {
+          return null;
+        }
+        return ResultSetHandler.wrap(gate, (Statement) proxy, rs, last == null ? null : last.generatedKeys(),
+            lastCredential);
       }
       case "getConnection" -> {
         return connection;
@@ -126,6 +146,10 @@ final class StatementHandler extends GuardHandler {
   }
 
   private ResultSet results(Object proxy, ResultSet rs) throws java.sql.SQLException {
-    return ResultSetHandler.wrap(gate, (Statement) proxy, rs, last, lastCredential);
+    if (rs != currentRaw || currentGuarded == null) {
+      currentGuarded = ResultSetHandler.wrap(gate, (Statement) proxy, rs, last, lastCredential);
+      currentRaw = rs;
+    }
+    return currentGuarded;
   }
 }

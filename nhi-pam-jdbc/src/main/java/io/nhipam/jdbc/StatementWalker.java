@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Walks whole statements: SELECT, INSERT (with SELECT, ON CONFLICT, RETURNING), UPDATE (with
  * FROM, RETURNING), DELETE (with USING, RETURNING), MERGE, TRUNCATE, CALL/EXEC; any other kind of
- * statement needs the privileged scope {@code db:statement:<kind>}.
+ * statement needs the privileged scope {@code db:statement:<kind>}, the kind being the parser's
+ * statement class in lower case without a {@code Statement} suffix ({@code createtable},
+ * {@code drop}, {@code alter}, {@code set}, {@code explain}, {@code lock}, ...).
  */
 final class StatementWalker {
   private final QueryWalker q;
@@ -56,9 +58,9 @@ final class StatementWalker {
       return merge(m, root);
     }
     if (st instanceof Truncate t) {
-      q.out.access(q.table(t.getTable()), Verb.DELETE);
+      q.out.access(q.names.table(t.getTable()), Verb.DELETE);
       if (t.getTables() != null) {
-        t.getTables().forEach(x -> q.out.access(q.table(x), Verb.DELETE));
+        t.getTables().forEach(x -> q.out.access(q.names.table(x), Verb.DELETE));
       }
       return List.of();
     }
@@ -66,6 +68,9 @@ final class StatementWalker {
       return execute(e, root);
     }
     String kind = st.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    if (kind.endsWith("statement") && kind.length() > "statement".length()) {
+      kind = kind.substring(0, kind.length() - "statement".length()); // SetStatement -> set
+    }
     q.out.privileged("db:statement:" + kind);
     return List.of();
   }
@@ -89,14 +94,17 @@ final class StatementWalker {
     }
     NameScope level = new NameScope(root);
     q.withItems(ins.getWithItemsList(), level);
-    TableRef target = q.table(ins.getTable());
+    TableRef target = q.names.table(ins.getTable());
     q.out.access(target, Verb.INSERT);
+    if (ins.getColumns() != null) {
+      q.out.seenAll(ins.getColumns());
+    }
     if (ins.getSelect() != null) {
       q.out.inferenceFromOutputs(q.select(ins.getSelect(), level)); // copied into the target
     }
     NameScope targetScope = targetScope(level, ins.getTable(), target);
     if (ins.getConflictAction() != null) {
-      targetScope.add(new NameScope.Source(q.fold("excluded", "alias"), null, target, List.of()));
+      targetScope.add(new NameScope.Source(q.names.fold("excluded", "alias"), null, target, List.of()));
       if (ins.getConflictAction().getUpdateSets() != null && !ins.getConflictAction().getUpdateSets().isEmpty()) {
         q.out.access(target, Verb.UPDATE);
         updateSets(ins.getConflictAction().getUpdateSets(), targetScope);
@@ -116,14 +124,14 @@ final class StatementWalker {
     }
     NameScope level = new NameScope(root);
     q.withItems(u.getWithItemsList(), level);
-    TableRef target = q.table(u.getTable());
+    TableRef target = q.names.table(u.getTable());
     q.out.access(target, Verb.UPDATE);
     NameScope scope = targetScope(level, u.getTable(), target);
-    q.joins(u.getStartJoins(), scope);
+    q.from.joins(u.getStartJoins(), scope);
     if (u.getFromItem() != null) {
-      q.fromItem(u.getFromItem(), scope);
+      q.from.fromItem(u.getFromItem(), scope);
     }
-    q.joins(u.getJoins(), scope);
+    q.from.joins(u.getJoins(), scope);
     updateSets(u.getUpdateSets(), scope);
     q.out.inference(ExprWalker.columns(q, scope, u.getWhere()));
     q.orderBy(u.getOrderByElements(), scope, List.of());
@@ -136,15 +144,15 @@ final class StatementWalker {
     }
     NameScope level = new NameScope(root);
     q.withItems(d.getWithItemsList(), level);
-    TableRef target = q.table(d.getTable());
+    TableRef target = q.names.table(d.getTable());
     q.out.access(target, Verb.DELETE);
     NameScope scope = targetScope(level, d.getTable(), target);
     if (d.getUsingFromItemList() != null) {
       for (FromItem f : d.getUsingFromItemList()) {
-        q.fromItem(f, scope);
+        q.from.fromItem(f, scope);
       }
     }
-    q.joins(d.getJoins(), scope);
+    q.from.joins(d.getJoins(), scope);
     q.out.inference(ExprWalker.columns(q, scope, d.getWhere()));
     q.orderBy(d.getOrderByElements(), scope, List.of());
     return returning(d.getReturningClause(), scope, target);
@@ -156,13 +164,13 @@ final class StatementWalker {
     }
     NameScope level = new NameScope(root);
     q.withItems(m.getWithItemsList(), level);
-    TableRef target = q.table(m.getTable());
+    TableRef target = q.names.table(m.getTable());
     NameScope scope = targetScope(level, m.getTable(), target);
     FromItem source = m.getFromItem();
     if (source == null) {
       throw QueryWalker.unsupported("MERGE without a USING source");
     }
-    q.fromItem(source, scope);
+    q.from.fromItem(source, scope);
     q.out.inference(ExprWalker.columns(q, scope, m.getOnCondition()));
     List<MergeOperation> ops = m.getOperations() == null ? List.of() : m.getOperations();
     if (ops.isEmpty()) {
@@ -170,6 +178,9 @@ final class StatementWalker {
     }
     for (MergeOperation op : ops) {
       if (op instanceof MergeInsert mi) {
+        if (mi.getColumns() != null) {
+          q.out.seenAll(mi.getColumns());
+        }
         q.out.access(target, Verb.INSERT);
         q.out.inference(ExprWalker.columns(q, scope, mi.getAndPredicate()));
         q.out.inference(ExprWalker.columns(q, scope, mi.getValues()));
@@ -199,8 +210,8 @@ final class StatementWalker {
       throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "procedure " + Identifiers.printable(e.getName())
           + " names a catalog; call schema.procedure");
     }
-    String name = q.fold(parts[parts.length - 1], "procedure");
-    String schema = parts.length == 2 ? q.fold(parts[0], "schema") : q.out.schema;
+    String name = q.names.fold(parts[parts.length - 1], "procedure");
+    String schema = parts.length == 2 ? q.names.fold(parts[0], "schema") : q.out.schema;
     if (!Identifiers.isScopeSafe(schema) || !Identifiers.isScopeSafe(name)) {
       throw new SqlRejectedException(ReasonCode.SQL_FORBIDDEN, "procedure " + Identifiers.printable(e.getName())
           + " cannot be named in a scope");
@@ -213,7 +224,7 @@ final class StatementWalker {
   private NameScope targetScope(NameScope level, Table table, TableRef target) {
     NameScope scope = new NameScope(level);
     Alias alias = table.getAlias();
-    String name = alias != null && alias.getName() != null ? q.fold(alias.getName(), "alias") : target.table();
+    String name = alias != null && alias.getName() != null ? q.names.fold(alias.getName(), "alias") : target.table();
     scope.add(new NameScope.Source(name, alias != null ? null : target.schema(), target, List.of()));
     return scope;
   }
@@ -223,6 +234,7 @@ final class StatementWalker {
       return;
     }
     for (UpdateSet s : sets) {
+      q.out.seenAll(s.getColumns()); // target columns: names, not reads
       // a value written into a table is a value the writer may later read unmasked
       q.out.inference(ExprWalker.columns(q, scope, s.getValues()));
     }

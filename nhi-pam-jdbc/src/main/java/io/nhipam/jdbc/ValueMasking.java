@@ -33,6 +33,8 @@ final class ValueMasking {
   private static final Set<String> SCALAR = Set.of("getInt", "getLong", "getShort", "getByte", "getFloat",
       "getDouble", "getBigDecimal", "getBoolean", "getDate", "getTime", "getTimestamp");
 
+  private static final int MAX_AUDITED_COLUMNS = 16;
+
   private final JdbcGate gate;
   private final @Nullable Credential credential;
   private final String fp;
@@ -218,7 +220,13 @@ final class ValueMasking {
       return;
     }
     Map<String, Long> attrs = new TreeMap<>();
-    counts.forEach((col, n) -> attrs.put(("column." + col.toLowerCase(Locale.ROOT)).replace('$', '_'), n));
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      if (attrs.size() == MAX_AUDITED_COLUMNS) {
+        break; // audit attributes are bounded; the first columns in name order are named
+      }
+      String key = ("column." + e.getKey().toLowerCase(Locale.ROOT)).replace('$', '_');
+      attrs.merge(key.length() > 64 ? key.substring(0, 64) : key, e.getValue(), Long::sum);
+    }
     counts.clear();
     gate.record(io.nhipam.audit.AuditEventType.MASK, credential, "db:columns", "COLUMN_RULE", null, fp, attrs);
   }

@@ -228,12 +228,43 @@ class GuardedDataSourceTest {
   }
 
   @Test
+  void rowLimit_askingForTheResultSetAgain_doesNotResetTheCount() throws Exception {
+    try (Connection c = as("truncated"); Statement s = c.createStatement()) {
+      assertThat(s.execute("SELECT id FROM invoices")).isTrue();
+      ResultSet first = s.getResultSet();
+      assertThat(first.next()).isTrue();
+      assertThat(first.next()).isTrue();
+      ResultSet again = s.getResultSet();
+      assertThat(again).isSameAs(first);
+      assertThat(again.next()).isFalse();
+    }
+  }
+
+  @Test
   void batch_reCheckedAtExecution_deniedAfterRevocation() throws Exception {
     try (Connection c = as("finance"); Statement s = c.createStatement()) {
       s.addBatch("UPDATE invoices SET note = 'a' WHERE id = 1");
       fx.pam.revoke(current.get());
       assertThatThrownBy(s::executeBatch).isInstanceOfSatisfying(GuardedSQLException.class,
           e -> assertThat(e.reason()).isEqualTo(ReasonCode.REVOKED));
+    }
+  }
+
+  @Test
+  void generatedKeys_withoutSelectOnWrittenTable_denied() throws Exception {
+    current.set(fx.pam.mint("finance", io.nhipam.scope.Scopes.of("db:" + db.schema + ".INVOICES:update"),
+        java.time.Duration.ofMinutes(5)));
+    try (Connection c = guarded.getConnection()) {
+      assertThatThrownBy(() -> c.prepareStatement("UPDATE invoices SET note = 'x' WHERE id = 1",
+          new String[] {"NOTE"})).isInstanceOfSatisfying(GuardedSQLException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ReasonCode.MISSING_SCOPE);
+            assertThat(e.decision().scope()).isEqualTo("db:" + db.schema + ".INVOICES:select");
+          });
+      try (Statement s = c.createStatement()) {
+        assertThat(s.executeUpdate("UPDATE invoices SET note = 'x' WHERE id = 1")).isEqualTo(1);
+        assertThatThrownBy(() -> s.executeUpdate("UPDATE invoices SET note = 'y' WHERE id = 1",
+            Statement.RETURN_GENERATED_KEYS)).isInstanceOf(GuardedSQLException.class);
+      }
     }
   }
 

@@ -7,6 +7,8 @@ import io.nhipam.error.ReasonCode;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SqlAnalyzerTest {
   private final SqlAnalyzer analyzer = SqlAnalyzer.withCacheSize(100);
@@ -248,6 +250,33 @@ class SqlAnalyzerTest {
     assertThat(fp).matches("sql-[0-9a-f]{16}").doesNotContain("4242424242424242");
     assertThat(SqlAnalyzer.fingerprint("SELECT * FROM customers WHERE card_number = '4242424242424242'"))
         .isEqualTo(fp);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT ROW_NUMBER() OVER (PARTITION BY note ORDER BY id) FROM invoices",
+      "SELECT id FROM invoices ORDER BY id LIMIT ? OFFSET ?",
+      "SELECT id FROM invoices ORDER BY id OFFSET 1 ROWS FETCH NEXT 2 ROWS ONLY",
+      "SELECT i.id, COUNT(*) AS n FROM invoices i LEFT JOIN tickets t ON t.customer_id = i.id GROUP BY i.id"
+          + " HAVING COUNT(*) > 1 ORDER BY n DESC",
+      "SELECT DISTINCT ON (note) note, id FROM invoices ORDER BY note, id",
+      "INSERT INTO invoices (id, amount) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET amount = EXCLUDED.amount",
+      "UPDATE invoices SET amount = amount + 1 WHERE id IN (?, ?, ?)",
+      "DELETE FROM invoices WHERE id = ? RETURNING *",
+      "SELECT COALESCE(SUM(amount), 0) FROM invoices WHERE note LIKE ? ESCAPE '!'",
+      "SELECT * FROM invoices FOR UPDATE SKIP LOCKED",
+      "MERGE INTO invoices t USING (SELECT ? AS id, ? AS amount) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET"
+          + " amount = s.amount WHEN NOT MATCHED THEN INSERT (id, amount) VALUES (s.id, s.amount)",
+      "WITH RECURSIVE t(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM t WHERE n < 5) SELECT i.id FROM t JOIN"
+          + " invoices i ON i.id = t.n",
+      "SELECT note::varchar(10), to_char(amount, '999') FROM invoices WHERE id = ANY(?)",
+      "SELECT i.* FROM invoices i JOIN LATERAL (SELECT * FROM tickets t WHERE t.customer_id = i.id LIMIT 1) x ON true",
+      "SELECT SUBSTRING(note FROM 1 FOR 3), POSITION('a' IN note), TRIM(BOTH ' ' FROM note) FROM invoices"})
+  void analyze_everydayPostgresStatements_notRejected(String sql) {
+    StatementAnalysis a = pg(sql);
+
+    assertThat(a.rejectionMessage()).isEmpty();
+    assertThat(a.requiredScopes()).isNotEmpty().allMatch(s -> s.startsWith("db:public."));
   }
 
   @Test
