@@ -158,11 +158,11 @@ final class RevocationSync implements AutoCloseable {
           break;
         }
         recordFailure("listener", e);
-        closeListener();
+        closeListener(true);
         sleep(Math.min(heartbeatInterval.toMillis(), 500));
       }
     }
-    closeListener();
+    closeListener(false);
   }
 
   private Connection openListener() throws SQLException {
@@ -204,14 +204,15 @@ final class RevocationSync implements AutoCloseable {
     }
   }
 
-  private void closeListener() {
+  /** Releases the listen connection; a broken one is closed without UNLISTEN (the pool discards it). */
+  private void closeListener(boolean broken) {
     Connection c = listenConnection;
     listenConnection = null;
     if (c == null) {
       return;
     }
     try {
-      if (!c.isClosed()) {
+      if (!broken && !c.isClosed()) {
         try (Statement st = c.createStatement()) {
           st.execute("UNLISTEN *");
         }
