@@ -22,10 +22,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Writes</h2>
  *
- * Each {@code revoke*} call first applies the revocation to this JVM's copy (so this JVM denies at
- * once, whatever happens next), then inserts or updates the row and sends {@code NOTIFY} in one
- * transaction, and returns only after the commit. If the database cannot be reached it throws
- * {@link PostgresException}: the revocation then holds in this JVM only, and the caller must retry.
+ * {@code revokeCredential} and {@code revokeLease} first apply the revocation to this JVM's copy
+ * (so this JVM denies at once, whatever happens next), then insert or update the row and send
+ * {@code NOTIFY} in one transaction, and return only after the commit. If the database cannot be
+ * reached they throw {@link PostgresException}: the revocation then holds in this JVM only, and
+ * the caller must retry. {@code revokeIdentity} raises the epoch in the database first (the new
+ * epoch is the database's), then locally; if the write fails it throws and nothing changed.
  *
  * <h2>Reads</h2>
  *
@@ -86,8 +88,9 @@ public final class PostgresRevocationStore implements RevocationStore, AutoClose
   public long revokeIdentity(String identityId) {
     checkId(identityId, "identityId");
     requireOpen();
-    // Raise the local epoch first, so this JVM denies at once even if the write fails.
-    copy.apply(RevocationKind.IDENTITY, identityId, copy.epoch(identityId) + 1, Long.MAX_VALUE);
+    // Unlike a credential or lease entry, an epoch is not raised locally before the commit: a
+    // local-only epoch would be stamped on credentials minted here afterwards, and a later
+    // fleet-wide revocation of the same identity (reaching that epoch number) would miss them.
     RevocationSql.Row row = commit(RevocationKind.IDENTITY, identityId, null);
     copy.apply(RevocationKind.IDENTITY, identityId, row.epoch(), Long.MAX_VALUE);
     return copy.epoch(identityId);
@@ -108,8 +111,11 @@ public final class PostgresRevocationStore implements RevocationStore, AutoClose
     try (Connection c = dataSource.getConnection()) {
       return sql.write(c, kind, target, expiresAt, clock.instant(), jvmId);
     } catch (SQLException | RuntimeException e) {
-      throw new PostgresException("the revocation of " + kind.sql + " " + target + " holds in this JVM"
-          + " only: it could not be committed to PostgreSQL (" + e.getMessage() + "). Other JVMs still"
+      String scope = kind == RevocationKind.IDENTITY
+          ? "was not applied anywhere"
+          : "holds in this JVM only";
+      throw new PostgresException("the revocation of " + kind.sql + " " + target + " " + scope
+          + ": it could not be committed to PostgreSQL (" + e.getMessage() + "). Other JVMs still"
           + " accept it; retry the revoke once the database is reachable.", e);
     }
   }

@@ -163,6 +163,55 @@ class CrossInstanceTest {
   }
 
   @Test
+  void lease_ownerJvmDiedWithoutClosing_expiresOnTimeAndDropsOutOfTheOpenList() {
+    StepClock clock = new StepClock(java.time.Instant.now());
+    NhiPam dying = pg.pam(PgFixture.copyOf(a.authority().keyRing()), pg.store(poolB, "jvm-dying"),
+        AuditLog.of(sink(poolB, "jvm-dying")), clock);
+    NhiPam survivor = pg.pam(PgFixture.copyOf(a.authority().keyRing()), storeA, AuditLog.of(sinkA), clock);
+    PostgresLeases leases = PostgresLeases.create(poolA, pg.schema, survivor.authority());
+    CredentialLease lease = dying.lease("ci-pipeline", Scopes.of("deploy:prod"), Duration.ofMinutes(2));
+    assertThat(leases.listOpen()).extracting(LeaseInfo::ownerJvm).containsExactly("jvm-dying");
+    // The owning JVM stops here: the lease is never closed, nothing revokes it.
+
+    clock.advance(Duration.ofMinutes(2).plus(survivor.authority().leeway()).plusSeconds(1));
+
+    assertThat(survivor.guard().check(lease.credential(), "deploy:prod").reason()).isEqualTo(ReasonCode.EXPIRED);
+    assertThat(leases.listOpen()).isEmpty();
+    LeaseInfo row = leases.find(lease.id()).orElseThrow();
+    assertThat(row.closedAt()).isEmpty();
+    assertThat(row.expiresAt()).isEqualTo(lease.credential().expiresAt());
+    assertThat(row.isOpenAt(clock.instant())).isFalse();
+  }
+
+  /** A clock that moves only when the test says so. */
+  static final class StepClock extends java.time.Clock {
+    private volatile java.time.Instant now;
+
+    StepClock(java.time.Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
   void audit_concurrentWritersInTwoInstances_oneChainVerifiesWithoutGap() throws Exception {
     Credential credA = a.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
     Credential credB = b.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));

@@ -74,6 +74,9 @@ class FaultInjectionTest {
     b.revokeIdentity("ci-pipeline");
     assertThatThrownBy(() -> a.revoke(ownRevoke)).isInstanceOf(PostgresException.class)
         .hasMessageContaining("holds in this JVM only");
+    assertThatThrownBy(() -> a.revokeIdentity("finance-bot")).isInstanceOf(PostgresException.class)
+        .hasMessageContaining("was not applied anywhere");
+    assertThat(storeA.identityEpoch("finance-bot")).isZero();
     assertThat(inA(revokedByB.get(0))).isEqualTo(ReasonCode.REVOCATION_STATE_STALE);
 
     proxy.restore();

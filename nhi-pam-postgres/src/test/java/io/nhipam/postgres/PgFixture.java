@@ -113,7 +113,12 @@ final class PgFixture implements AutoCloseable {
   }
 
   NhiPam pam(KeyRing ring, RevocationStore store, AuditLog audit) {
-    NhiPam pam = NhiPam.builder().policy(policy()).keyRing(ring).revocationStore(store).audit(audit).build();
+    return pam(ring, store, audit, java.time.Clock.systemUTC());
+  }
+
+  NhiPam pam(KeyRing ring, RevocationStore store, AuditLog audit, java.time.Clock clock) {
+    NhiPam pam = NhiPam.builder().policy(policy()).keyRing(ring).revocationStore(store).audit(audit)
+        .clock(clock).build();
     resources.add(pam);
     return pam;
   }
