@@ -1,6 +1,7 @@
 package io.nhipam.postgres;
 
 import io.nhipam.credential.CredentialAuthority;
+import io.nhipam.policy.IdentityPolicy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,7 +78,7 @@ public final class PostgresLeases {
     if (!lease.isOpenAt(authority.clock().instant())) {
       return false;
     }
-    authority.revokeLease(leaseId, lease.identityId(), lease.expiresAt());
+    authority.revokeLease(leaseId, lease.identityId(), revokeUntil(lease));
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
       Projections.update(c, "UPDATE " + schema.table("leases") + " SET close_reason = 'killed',"
@@ -87,6 +88,17 @@ public final class PostgresLeases {
           + " lease table (" + e.getMessage() + "); it is denied everywhere regardless", e);
     }
     return true;
+  }
+
+  /**
+   * How long the revocation must be kept: the lease's owner may have renewed it a moment before
+   * the kill (beyond the expiry this table shows), but never past its opening plus the identity's
+   * maximum TTL.
+   */
+  private Instant revokeUntil(LeaseInfo lease) {
+    IdentityPolicy p = authority.policy().find(lease.identityId());
+    Instant hard = p == null ? lease.expiresAt() : lease.openedAt().plus(p.maxTtl());
+    return hard.isAfter(lease.expiresAt()) ? hard : lease.expiresAt();
   }
 
   private List<LeaseInfo> query(String sql, Object arg) {

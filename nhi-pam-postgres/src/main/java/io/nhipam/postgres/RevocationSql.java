@@ -11,25 +11,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL of the shared revocation list: the committed write (with its NOTIFY), the catch-up read
- * and the purge. Also the NOTIFY payload format: {@code <kind code>:<seq>:<epoch>:<expires epoch
- * second or ->:<target>} (target last, since ids may hold colons).
+ * and the purge. Also the NOTIFY payload format: {@code <schema>:<kind code>:<seq>:<epoch>:<expires
+ * epoch second or ->:<target>} (target last, since ids may hold colons; the schema so that two
+ * fleets sharing a database and a channel name never apply each other's revocations).
  */
 final class RevocationSql {
   /** One revocation as read back or pushed. */
   record Row(RevocationKind kind, String target, long epoch, long expiresAtSecond, long seq) {
-    String payload() {
-      return kind.code + ":" + seq + ":" + epoch + ":"
+    String payload(String schema) {
+      return schema + ":" + kind.code + ":" + seq + ":" + epoch + ":"
           + (expiresAtSecond == Long.MAX_VALUE ? "-" : Long.toString(expiresAtSecond)) + ":" + target;
     }
 
-    static Row parsePayload(String payload) {
-      String[] p = payload.split(":", 5);
-      if (p.length != 5 || p[0].length() != 1) {
+    /** The row in {@code payload}, or null if it belongs to another schema. */
+    static @Nullable Row parsePayload(String payload, String schema) {
+      String[] p = payload.split(":", 6);
+      if (p.length != 6 || p[1].length() != 1) {
         throw new IllegalArgumentException("not an nhi-pam revocation notification");
       }
-      long expires = p[3].equals("-") ? Long.MAX_VALUE : Long.parseLong(p[3]);
-      return new Row(RevocationKind.ofCode(p[0].charAt(0)), p[4], Long.parseLong(p[2]), expires,
-          Long.parseLong(p[1]));
+      if (!p[0].equals(schema)) {
+        return null;
+      }
+      long expires = p[4].equals("-") ? Long.MAX_VALUE : Long.parseLong(p[4]);
+      return new Row(RevocationKind.ofCode(p[1].charAt(0)), p[5], Long.parseLong(p[3]), expires,
+          Long.parseLong(p[2]));
     }
   }
 
@@ -104,7 +109,7 @@ final class RevocationSql {
       }
       try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
         notify.setString(1, channel);
-        notify.setString(2, row.payload());
+        notify.setString(2, row.payload(schema.name()));
         notify.execute();
       }
       c.commit();

@@ -195,8 +195,10 @@ final class RevocationSync implements AutoCloseable {
         continue;
       }
       try {
-        RevocationSql.Row r = RevocationSql.Row.parsePayload(n.getParameter());
-        copy.apply(r.kind(), r.target(), r.epoch(), r.expiresAtSecond());
+        RevocationSql.Row r = RevocationSql.Row.parsePayload(n.getParameter(), sql.schema().name());
+        if (r != null) {
+          copy.apply(r.kind(), r.target(), r.epoch(), r.expiresAtSecond());
+        }
       } catch (IllegalArgumentException e) {
         LOG.warn("ignored a malformed notification on channel {} (the catch-up read repairs it): {}",
             sql.channel(), e.getMessage());

@@ -147,7 +147,7 @@ class CrossInstanceTest {
   }
 
   @Test
-  void kill_fromA_leaseOpenedInB_deniedEverywhereAndMarkedKilled() {
+  void kill_fromA_leaseOpenedInB_deniedEverywhereAndMarkedKilled() throws Exception {
     PostgresLeases leasesA = PostgresLeases.create(poolA, pg.schema, a.authority());
     CredentialLease lease = b.lease("ci-pipeline", Scopes.of("deploy:prod"), Duration.ofMinutes(5));
 
@@ -156,7 +156,18 @@ class CrossInstanceTest {
     assertThat(reasonIn(a, lease.credential(), "deploy:prod")).isEqualTo(ReasonCode.REVOKED);
     assertThat(PgFixture.await(WAIT, () -> reasonIn(b, lease.credential(), "deploy:prod") == ReasonCode.REVOKED))
         .isTrue();
-    assertThat(leasesA.find(lease.id()).orElseThrow().closeReason()).contains("killed");
+    LeaseInfo killed = leasesA.find(lease.id()).orElseThrow();
+    assertThat(killed.closeReason()).contains("killed");
+    // Kept until the latest any renewal could reach: opened + ci-pipeline's 30-minute maximum.
+    try (Connection c = poolA.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+        "SELECT expires_at FROM " + pg.schema.table("revocations") + " WHERE kind = 'lease' AND target = ?")) {
+      ps.setString(1, lease.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+            .isEqualTo(killed.openedAt().plus(Duration.ofMinutes(30)));
+      }
+    }
     assertThat(leasesA.kill(lease.id())).isFalse();
     assertThatThrownBy(() -> leasesA.kill("ls_unknown")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no lease ls_unknown");

@@ -72,11 +72,14 @@ class SchemaAndStoreTest {
   @Test
   void payload_roundTripsAndRejectsForeignText() {
     RevocationSql.Row row = new RevocationSql.Row(RevocationKind.LEASE, "ls:with:colons", 0, 1_800_000_000L, 42);
-    assertThat(RevocationSql.Row.parsePayload(row.payload())).isEqualTo(row);
+    assertThat(RevocationSql.Row.parsePayload(row.payload("fleet"), "fleet")).isEqualTo(row);
     RevocationSql.Row identity = new RevocationSql.Row(RevocationKind.IDENTITY, "bot", 3, Long.MAX_VALUE, 7);
-    assertThat(RevocationSql.Row.parsePayload(identity.payload())).isEqualTo(identity);
-    assertThatThrownBy(() -> RevocationSql.Row.parsePayload("hello")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RevocationSql.Row.parsePayload("x:1:0:5:id")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(RevocationSql.Row.parsePayload(identity.payload("fleet"), "fleet")).isEqualTo(identity);
+    assertThat(RevocationSql.Row.parsePayload(identity.payload("other_fleet"), "fleet")).isNull();
+    assertThatThrownBy(() -> RevocationSql.Row.parsePayload("hello", "fleet"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RevocationSql.Row.parsePayload("fleet:x:1:0:5:id", "fleet"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
