@@ -305,11 +305,13 @@ public final class PostgresRevocationStore implements RevocationStore, AutoClose
     }
 
     /**
-     * Loads the current revocation list (if the database is reachable; otherwise the store starts
-     * stale and fails closed until it connects) and starts the background threads.
+     * Loads the current revocation list and starts the background threads. If the database is
+     * unreachable (after the data source's own connection timeout) the store starts stale and
+     * fails closed until it connects.
      *
      * @throws IllegalStateException if the heartbeat or catch-up interval is not shorter than the
      *     staleness bound
+     * @throws PostgresException if the database is reachable but the schema was not migrated
      */
     public PostgresRevocationStore build() {
       if (heartbeat.compareTo(staleness) >= 0 || catchUp.compareTo(staleness) >= 0) {

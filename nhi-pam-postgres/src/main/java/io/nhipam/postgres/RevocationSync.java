@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RevocationSync implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RevocationSync.class);
+  private static final String UNDEFINED_TABLE = "42P01";
 
   private final DataSource dataSource;
   private final RevocationSql sql;
@@ -68,11 +69,23 @@ final class RevocationSync implements AutoCloseable {
     this.catchUp = daemon("nhipam-revocation-catchup").newThread(this::catchUpLoop);
   }
 
-  /** Loads the current list once (failure is logged, not thrown: the store starts stale), then starts both threads. */
+  /**
+   * Loads the current list once, then starts both threads. An unreachable database is logged, not
+   * thrown (the store starts stale and fails closed until it connects); a reachable database
+   * without the tables is a configuration error and throws.
+   */
   void start() {
     try {
       catchUpOnce();
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException e) {
+      if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+        networkTimeouts.shutdownNow();
+        throw new PostgresException("the revocation tables of schema '" + sql.schema().name() + "' do not"
+            + " exist: call PostgresSchema.migrate(dataSource) at start-up, or have a DBA apply the"
+            + " scripts (see the nhi-pam-postgres README)", e);
+      }
+      recordFailure("initial load", e);
+    } catch (RuntimeException e) {
       recordFailure("initial load", e);
     }
     listener.start();

@@ -83,6 +83,17 @@ class SchemaAndStoreTest {
   }
 
   @Test
+  void build_schemaNotMigrated_refusedWithWhatToDo() throws Exception {
+    PgFixture.requireDatabase();
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setUrl(PgFixture.URL);
+    ds.setUser(PgFixture.USER);
+    assertThatThrownBy(() -> PostgresRevocationStore.builder(ds).schema(PostgresSchema.named("nhipam_never_migrated"))
+        .build()).isInstanceOf(PostgresException.class)
+        .hasMessageContaining("do not exist: call PostgresSchema.migrate(dataSource)");
+  }
+
+  @Test
   void catchUp_rowWrittenWithoutNotify_isRepairedByTheCatchUpRead() throws Exception {
     try (PgFixture pg = PgFixture.create()) {
       DataSource ds = pg.pool("a", PgFixture.URL, 4);
