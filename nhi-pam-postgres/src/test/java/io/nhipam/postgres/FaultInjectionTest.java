@@ -92,6 +92,24 @@ class FaultInjectionTest {
   }
 
   @Test
+  void stall_silentPartition_timeoutsFailClosedThenRecover() {
+    Credential victim = a.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
+    Credential untouched = a.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
+
+    proxy.stall();
+
+    assertThat(PgFixture.await(PgFixture.BOUND.plusSeconds(5),
+        () -> inA(untouched) == ReasonCode.REVOCATION_STATE_STALE)).isTrue();
+    b.revoke(victim);
+
+    proxy.restore();
+
+    assertThat(PgFixture.await(Duration.ofSeconds(15), () -> storeA.unavailableReason() == null)).isTrue();
+    assertThat(inA(victim)).isEqualTo(ReasonCode.REVOKED);
+    assertThat(inA(untouched)).isEqualTo(ReasonCode.ALLOWED);
+  }
+
+  @Test
   void startWhileUnreachable_failsClosedUntilConnected() {
     proxy.cut();
     PostgresRevocationStore late = pg.store(pg.pool("late", proxy.jdbcUrl("test"), 3), "jvm-late");

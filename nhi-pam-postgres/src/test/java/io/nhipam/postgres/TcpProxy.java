@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP proxy in front of PostgreSQL that a test can cut and restore. While cut, it
- * closes every open connection and every new one at once, as a network partition followed by a
- * connection reset would.
+ * A loopback TCP proxy in front of PostgreSQL that a test can cut, stall and restore. While cut,
+ * it closes every open connection and every new one at once, as a partition followed by a
+ * connection reset would. While stalled, it keeps connections open but forwards nothing (bytes are
+ * held, not lost), as a silent partition would: only timeouts can notice it.
  */
 final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
@@ -21,6 +22,7 @@ final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile boolean cut;
+  private volatile boolean stalled;
   private volatile boolean closed;
 
   TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -48,8 +50,13 @@ final class TcpProxy implements AutoCloseable {
     open.clear();
   }
 
+  void stall() {
+    stalled = true;
+  }
+
   void restore() {
     cut = false;
+    stalled = false;
   }
 
   private void acceptLoop() {
@@ -80,6 +87,9 @@ final class TcpProxy implements AutoCloseable {
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         int n;
         while ((n = in.read(buf)) >= 0) {
+          while (stalled && !closed) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+          }
           out.write(buf, 0, n);
           out.flush();
         }
