@@ -24,11 +24,22 @@ import io.nhipam.policy.IdentityPolicy;
 import io.nhipam.policy.Policy;
 import io.nhipam.scope.Scopes;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.Security;
+import java.security.spec.X509EncodedKeySpec;
 import java.security.SignatureException;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.time.Instant;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -80,6 +91,10 @@ public class TokenBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws JOSEException, ParseException, SignatureException {
     QuietLogging.warnOnly();
+    // paseto4j asks the JCA for provider "BC"; it must be registered once per JVM.
+    if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+      Security.addProvider(new BouncyCastleProvider());
+    }
     Policy policy = Policy.builder().source("benchmark")
         .identity(IdentityPolicy.builder(Identity.of(IDENTITY, IdentityKind.PIPELINE, "platform-team"))
             .allow("invoices:*", "db:finance.*:select").maxTtl(Duration.ofHours(24)).build())
@@ -102,12 +117,12 @@ public class TokenBenchmark {
     signedBytes = pae("v4.public.".getBytes(StandardCharsets.US_ASCII), message, footerBytes, new byte[0]);
     byte[] pk = keys.publicKeyBytes(keys.activeKeyId());
     bcPublicKey = new Ed25519PublicKeyParameters(pk, 0);
-    pasetoKey = new PublicKey(pk, Version.V4);
+    pasetoKey = new PublicKey(jcaEd25519(pk), Version.V4);
     String claimsJson = new String(message, StandardCharsets.UTF_8);
 
     OctetKeyPair okp = new OctetKeyPairGenerator(Curve.Ed25519).keyID("k1").generate();
     ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("k2").generate();
-    JWTClaimsSet claims = JWTClaimsSet.parse(claimsJson);
+    JWTClaimsSet claims = jwtClaims(claimsJson);
     SignedJWT ed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID("k1").build(), claims);
     ed.sign(new Ed25519Signer(okp));
     eddsaJwt = ed.serialize();
@@ -122,6 +137,34 @@ public class TokenBenchmark {
         || !Paseto.parse(pasetoKey, token, footer).equals(claimsJson)
         || !verifyUncached().id().equals(c.id()) || !verifyCached().id().equals(c.id())) {
       throw new IllegalStateException("a verifier rejected its own valid token; fix the setup");
+    }
+  }
+
+  /** The same claims as a JWT carries them: PASETO's RFC 3339 times become NumericDates. */
+  static JWTClaimsSet jwtClaims(String pasetoClaimsJson) {
+    Map<String, Object> fields;
+    try {
+      fields = new ObjectMapper().readValue(pasetoClaimsJson, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("our own claims are not JSON", e);
+    }
+    JWTClaimsSet.Builder b = new JWTClaimsSet.Builder();
+    for (Map.Entry<String, Object> f : fields.entrySet()) {
+      boolean time = f.getKey().equals("iat") || f.getKey().equals("nbf") || f.getKey().equals("exp");
+      b.claim(f.getKey(), time ? Date.from(Instant.parse((String) f.getValue())) : f.getValue());
+    }
+    return b.build();
+  }
+
+  /** A raw 32-byte Ed25519 public key as a JCA key (X.509 SubjectPublicKeyInfo wrapping). */
+  static java.security.PublicKey jcaEd25519(byte[] raw) {
+    byte[] prefix = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+    byte[] spki = Arrays.copyOf(prefix, prefix.length + raw.length);
+    System.arraycopy(raw, 0, spki, prefix.length, raw.length);
+    try {
+      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK cannot load an Ed25519 public key", e);
     }
   }
 
