@@ -407,9 +407,12 @@ public final class CredentialAuthority {
         .attribute("identities", p.identities().size()), operation);
   }
 
+  /** The policy's file name without its directories (temporary directories carry long random numbers). */
   private static String shortSource(Policy p) {
     String s = p.source();
-    return s.length() > 200 ? s.substring(s.length() - 200) : s;
+    int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+    String name = slash >= 0 && slash < s.length() - 1 ? s.substring(slash + 1) : s;
+    return name.length() > 200 ? name.substring(name.length() - 200) : name;
   }
 
   public IdentityRegistry registry() {
