@@ -277,7 +277,12 @@ public final class Guard {
     return out == null ? Set.of() : out;
   }
 
-  private void auditMask(@Nullable Credential c, MaskReport report, @Nullable String correlationId) {
+  /** A session that masks many values for {@code credential}; see {@link MaskingSession}. */
+  public MaskingSession maskingSession(@Nullable Credential credential, @Nullable String correlationId) {
+    return new MaskingSession(this, credential, correlationId);
+  }
+
+  void auditMask(@Nullable Credential c, MaskReport report, @Nullable String correlationId) {
     if (report.isEmpty()) {
       return;
     }

@@ -272,6 +272,23 @@ class GuardTest {
   }
 
   @Test
+  void maskingSession_revealsUntilRevoked_thenMasksTheNextValue() {
+    Credential revealing = authority.mint("support-agent", Scopes.of("tickets:read", "pii:card:reveal"),
+        Duration.ofMinutes(5));
+    Credential plain = authority.mint("support-agent", Scopes.of("tickets:read"), Duration.ofMinutes(5));
+    MaskingSession reveal = guard.maskingSession(revealing, "sql-1");
+    MaskingSession masked = guard.maskingSession(plain, "sql-2");
+
+    assertThat(reveal.revealed()).containsExactly("card");
+    assertThat(reveal.mask("row 1: " + CARD)).contains(CARD);
+    assertThat(masked.mask("row 1: " + CARD)).doesNotContain(CARD);
+    authority.revoke(revealing);
+    assertThat(reveal.mask("row 2: " + CARD)).doesNotContain(CARD).endsWith("1111");
+    assertThat(sink.events()).filteredOn(e -> e.type() == AuditEventType.MASK)
+        .anySatisfy(e -> assertThat(e.correlationId()).contains("sql-2"));
+  }
+
+  @Test
   void mask_revokedRevealCredential_revealsNothing() {
     Credential revealing = authority.mint("support-agent", Scopes.of("tickets:read", "pii:card:reveal"),
         Duration.ofMinutes(5));

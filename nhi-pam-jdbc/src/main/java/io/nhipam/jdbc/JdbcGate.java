@@ -9,6 +9,7 @@ import io.nhipam.guard.Decision;
 import io.nhipam.guard.Guard;
 import io.nhipam.mask.MaskAction;
 import io.nhipam.policy.IdentityPolicy;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +54,10 @@ final class JdbcGate {
     if (a.isRejected()) {
       throw deny(c, a.rejection().orElseThrow(), a.rejectionMessage() + " [" + fp + "]", "sql " + fp, fp);
     }
-    for (String scope : a.requiredScopes()) {
-      Decision d = guard.check(c, scope, fp);
+    List<io.nhipam.scope.@Nullable Scope> scopes = a.parsedScopes();
+    for (int i = 0; i < scopes.size(); i++) {
+      io.nhipam.scope.Scope parsed = scopes.get(i);
+      Decision d = parsed != null ? guard.check(c, parsed, fp) : guard.check(c, a.requiredScopes().get(i), fp);
       if (d.isDenied()) {
         throw new GuardedSQLException(d);
       }

@@ -124,6 +124,26 @@ public final class StatementAnalysis {
   }
 
   /**
+   * {@link #requiredScopes()} parsed once (the analysis is cached, so every execution after the
+   * first checks pre-parsed scopes); an entry is null where the text is not a valid scope, which
+   * the check then denies by its text.
+   */
+  List<io.nhipam.scope.@Nullable Scope> parsedScopes() {
+    List<io.nhipam.scope.@Nullable Scope> p = parsed;
+    if (p == null) {
+      List<io.nhipam.scope.@Nullable Scope> out = new java.util.ArrayList<>(requiredScopes.size());
+      for (String s : requiredScopes) {
+        out.add(io.nhipam.scope.Scope.isValid(s) ? io.nhipam.scope.Scope.of(s) : null);
+      }
+      p = java.util.Collections.unmodifiableList(out);
+      parsed = p;
+    }
+    return p;
+  }
+
+  private volatile @Nullable List<io.nhipam.scope.@Nullable Scope> parsed;
+
+  /**
    * Table columns whose values are used in an expression, a predicate, an ordering, a grouping or
    * copied elsewhere: masked ones among them need the reveal scope.
    */

@@ -2,6 +2,7 @@ package io.nhipam.jdbc;
 
 import io.nhipam.credential.Credential;
 import io.nhipam.error.ReasonCode;
+import io.nhipam.guard.MaskingSession;
 import io.nhipam.mask.MaskAction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,6 +42,8 @@ final class ValueMasking {
   private final @Nullable MaskAction[] rules;
   private final String[] ruleColumns;
   private final Map<String, Long> counts = new TreeMap<>();
+  /** Reveal grants worked out once per result, not once per value. */
+  private final MaskingSession session;
 
   private ValueMasking(JdbcGate gate, @Nullable Credential credential, String fp, @Nullable MaskAction[] rules,
       String[] ruleColumns) {
@@ -49,6 +52,7 @@ final class ValueMasking {
     this.fp = fp;
     this.rules = rules;
     this.ruleColumns = ruleColumns;
+    this.session = gate.guard.maskingSession(credential, fp);
   }
 
   /** The plan for a result set whose columns are described by {@code md}. */
@@ -190,7 +194,7 @@ final class ValueMasking {
         return null;
       }
     }
-    return gate.guard.mask(credential, v, fp);
+    return session.mask(v);
   }
 
   private byte @Nullable [] bytes(int column, byte @Nullable [] value) {
