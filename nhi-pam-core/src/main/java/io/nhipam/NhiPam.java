@@ -215,6 +215,13 @@ public final class NhiPam implements AutoCloseable {
       }
       CredentialAuthority built = authority.build();
       Masker m = masker != null ? masker : defaultMasker(Objects.requireNonNull(policy));
+      for (Map.Entry<String, String> column : Objects.requireNonNull(policy).columnActions().entrySet()) {
+        if (MaskAction.parse(column.getValue()).kind() == MaskAction.Kind.PSEUDONYM && pseudonymKey == null
+            && masker == null) {
+          throw new IllegalStateException("column " + column.getKey() + " is masked by pseudonym in "
+              + policy.source() + ", which needs a fixed key: call pseudonymKey(..) with at least 32 bytes");
+        }
+      }
       AuditLog a = Objects.requireNonNull(audit);
       return new NhiPam(built, new Guard(built, a, m), a, m);
     }

@@ -38,7 +38,7 @@ final class Auditor {
   void record(AuditEvent.Builder event, String operation) {
     try {
       log.record(event.build());
-    } catch (AuditException e) {
+    } catch (AuditException | IllegalArgumentException e) {
       throw new CredentialException(ReasonCode.AUDIT_FAILED, operation + " refused: its audit record could not"
           + " be written (" + e.getMessage() + "); fix the audit sink, then retry", e);
     }

@@ -65,7 +65,7 @@ public final class CredentialAuthority {
     this.registry.registerAll(policy.identityList());
     this.auditor = new Auditor(audit, clock);
     this.verified = CacheBuilder.newBuilder().maximumSize(b.verifyCacheSize).build();
-    this.secrets = new SecretVault(clock, random, auditor);
+    this.secrets = new SecretVault(clock, random, auditor, revocations);
     recordPolicyLoad(policy, "policy load");
   }
 
@@ -379,7 +379,8 @@ public final class CredentialAuthority {
   }
 
   /**
-   * Checks an ephemeral secret: well-formed, issued by this authority, not expired, lease open.
+   * Checks an ephemeral secret: well-formed, issued by this authority, not expired, its lease
+   * neither closed nor revoked (a lease killed through a shared revocation store counts).
    *
    * @throws CredentialException with {@link ReasonCode#INVALID_SECRET} or {@link ReasonCode#EXPIRED};
    *     the message never repeats the secret
@@ -406,9 +407,12 @@ public final class CredentialAuthority {
         .attribute("identities", p.identities().size()), operation);
   }
 
+  /** The policy's file name without its directories (temporary directories carry long random numbers). */
   private static String shortSource(Policy p) {
     String s = p.source();
-    return s.length() > 200 ? s.substring(s.length() - 200) : s;
+    int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+    String name = slash >= 0 && slash < s.length() - 1 ? s.substring(slash + 1) : s;
+    return name.length() > 200 ? name.substring(name.length() - 200) : name;
   }
 
   public IdentityRegistry registry() {

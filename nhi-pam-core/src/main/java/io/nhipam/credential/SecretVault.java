@@ -23,13 +23,15 @@ final class SecretVault {
   private final Clock clock;
   private final SecureRandom random;
   private final Auditor auditor;
+  private final RevocationStore revocations;
   private final byte[] fingerprintKey = new byte[32];
   private final Map<HashKey, Entry> entries = new ConcurrentHashMap<>();
 
-  SecretVault(Clock clock, SecureRandom random, Auditor auditor) {
+  SecretVault(Clock clock, SecureRandom random, Auditor auditor, RevocationStore revocations) {
     this.clock = clock;
     this.random = random;
     this.auditor = auditor;
+    this.revocations = revocations;
     random.nextBytes(fingerprintKey);
   }
 
@@ -57,9 +59,9 @@ final class SecretVault {
     }
     byte[] hash = sha256(secret.toString());
     Entry e = entries.get(new HashKey(hash));
-    if (e == null || !MessageDigest.isEqual(e.hash, hash)) {
+    if (e == null || !MessageDigest.isEqual(e.hash, hash) || revocations.isLeaseRevoked(e.grant.leaseId())) {
       throw new CredentialException(ReasonCode.INVALID_SECRET, "secret refused: it was never issued here, or its"
-          + " lease was closed; lease a new secret");
+          + " lease was closed or revoked; lease a new secret");
     }
     if (!clock.instant().isBefore(e.grant.expiresAt())) {
       throw new CredentialExpiredException("secret refused: secret " + e.grant.name() + " ("

@@ -130,6 +130,22 @@ public final class Guard {
   }
 
   private Decision record(Decision d, @Nullable Credential c, @Nullable String correlationId) {
+    try {
+      audit.record(event(d, c, correlationId));
+    } catch (AuditException | IllegalArgumentException failure) {
+      // the record could not be written, or a field was refused (e.g. a scope shaped like a card
+      // number): either way the decision cannot be audited, so it is a denial
+      return Decision.denied(ReasonCode.AUDIT_FAILED, "access refused: its audit record could not be written ("
+          + failure.getMessage() + "); fix the audit sink, or request a scope that holds no secret-shaped value",
+          printable(d.scope()), null, c == null ? null : c.id(), c == null ? null : c.subject());
+    }
+    if (d.isAllowed() && c != null) {
+      authority.registry().recordUsed(c.subject());
+    }
+    return d;
+  }
+
+  private AuditEvent event(Decision d, @Nullable Credential c, @Nullable String correlationId) {
     AuditEvent.Builder e = AuditEvent.builder(d.isAllowed() ? AuditEventType.ALLOW : AuditEventType.DENY,
         authority.clock().instant()).scope(d.scope()).reason(d.reason().name());
     if (c != null) {
@@ -145,17 +161,7 @@ public final class Guard {
     if (d.isDenied()) {
       e.message(d.message());
     }
-    try {
-      audit.record(e.build());
-    } catch (AuditException failure) {
-      return Decision.denied(ReasonCode.AUDIT_FAILED, "access to " + d.scope() + " refused: its audit record could"
-          + " not be written (" + failure.getMessage() + "); fix the audit sink", d.scope(), null,
-          c == null ? null : c.id(), c == null ? null : c.subject());
-    }
-    if (d.isAllowed() && c != null) {
-      authority.registry().recordUsed(c.subject());
-    }
-    return d;
+    return e.build();
   }
 
   /**
@@ -290,7 +296,7 @@ public final class Guard {
     }
     try {
       audit.record(e.build());
-    } catch (AuditException failure) {
+    } catch (AuditException | IllegalArgumentException failure) {
       throw new AccessDeniedException(Decision.denied(ReasonCode.AUDIT_FAILED, "masked result withheld: its audit"
           + " record could not be written (" + failure.getMessage() + ")", "mask", null,
           c == null ? null : c.id(), c == null ? null : c.subject()));

@@ -39,9 +39,12 @@ public final class IdentityRegistry {
     Entry e = entries.get(identityId);
     if (e != null) {
       e.live.put(credentialId, expiresAt);
-      if (e.live.size() > 1024) {
+      int limit = e.purgeAt.get();
+      if (e.live.size() > limit && e.purgeAt.compareAndSet(limit, Integer.MAX_VALUE)) {
+        // amortised: purge expired entries only when the map has doubled since the last purge
         Instant now = clock.instant();
         e.live.values().removeIf(exp -> !exp.isAfter(now));
+        e.purgeAt.set(Math.max(1024, 2 * e.live.size()));
       }
     }
   }
@@ -107,6 +110,7 @@ public final class IdentityRegistry {
     final Identity identity;
     final Map<String, Instant> live;
     final AtomicLong lastUsedMillis;
+    final java.util.concurrent.atomic.AtomicInteger purgeAt = new java.util.concurrent.atomic.AtomicInteger(1024);
 
     Entry(Identity identity) {
       this(identity, new ConcurrentHashMap<>(), new AtomicLong(Long.MIN_VALUE / 2));

@@ -151,6 +151,21 @@ public final class Masker {
     return new MaskResult(settled.text(), MaskReport.of(settled.findings()));
   }
 
+  /**
+   * One pass only, as the stream maskers make: what {@link #mask} returns before it re-scans its
+   * own output. Streams cannot re-scan what they have already emitted, so a value that becomes
+   * recognisable only once its glued neighbour is masked may pass a stream (see {@link #MAX_PASSES}).
+   */
+  MaskResult maskOnePass(CharSequence text, Set<String> revealed) {
+    Findings found = new Findings();
+    scanner.scan(text, 0, revealed, found);
+    if (found.isEmpty()) {
+      return new MaskResult(text.toString(), MaskReport.empty());
+    }
+    Rewriter.Output out = Rewriter.rewrite(text, 0, text.length(), found, policy, revealed, 0, "");
+    return new MaskResult(out.text(), MaskReport.of(out.findings()));
+  }
+
   /** Passes beyond the first, to a fixed point; see {@link #MAX_PASSES}. */
   private Rewriter.Output settle(Rewriter.Output first, Set<String> revealed) {
     Rewriter.Output current = first;
@@ -230,6 +245,30 @@ public final class Masker {
   /** A {@link Reader} that masks what it reads from {@code in}. */
   public MaskingReader reader(Reader in, Set<String> revealed) {
     return new MaskingReader(this, in, revealed);
+  }
+
+  /**
+   * Applies {@code action} to the whole of {@code value}, as a rule for a known field or column
+   * does (no detection): {@code label} names it in redactions and pseudonyms (e.g.
+   * {@code [REDACTED:CARD_NUMBER]}). Returns null for {@link MaskAction#drop()}.
+   *
+   * @throws IllegalStateException for {@link MaskAction#pseudonym()} when this masker has no
+   *     pseudonym key
+   */
+  public @Nullable String applyAction(MaskAction action, String label, CharSequence value) {
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(value, "value");
+    if (action.kind() == MaskAction.Kind.DROP) {
+      return null;
+    }
+    if (action.kind() == MaskAction.Kind.PSEUDONYM && pseudonymizer == null) {
+      throw new IllegalStateException("a pseudonym rule for " + label + " needs a pseudonym key:"
+          + " build the masker with pseudonymKey(..)");
+    }
+    StringBuilder b = new StringBuilder(value.length() + 16);
+    Rewriter.applyAction(b, value, 0, value.length(), label, action, false, pseudonymizer);
+    return b.toString();
   }
 
   Scanner scanner() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Applies the actions to the spans a scan found and builds the output and the report. */
 final class Rewriter {
@@ -69,6 +70,14 @@ final class Rewriter {
       StringBuilder b, CharSequence s, int start, int end, String id, boolean encoded,
       Policy policy) {
     MaskAction action = policy.actionFor(id);
+    applyAction(b, s, start, end, id, action, encoded,
+        action.kind() == MaskAction.Kind.PSEUDONYM ? policy.pseudonymizer() : null);
+  }
+
+  /** Writes {@code s[start, end)} masked by {@code action}, labelled {@code id}. */
+  static void applyAction(
+      StringBuilder b, CharSequence s, int start, int end, String id, MaskAction action, boolean encoded,
+      @Nullable Pseudonymizer pseudonymizer) {
     MaskAction.Kind kind = action.kind();
     if (encoded && (kind == MaskAction.Kind.LAST_FOUR || kind == MaskAction.Kind.PARTIAL)) {
       kind = MaskAction.Kind.REDACT; // an encoded run has no digits to keep in place
@@ -82,7 +91,7 @@ final class Rewriter {
         b.append("[REDACTED:").append(label(id)).append(']');
         break;
       case PSEUDONYM:
-        b.append(policy.pseudonymizer().pseudonym(id, s, start, end));
+        b.append(java.util.Objects.requireNonNull(pseudonymizer, "pseudonym key").pseudonym(id, s, start, end));
         break;
       case DROP:
       default:

@@ -52,6 +52,9 @@ class AuditEventTest {
       "nhipam_3xKq9ZrT0bLm2nV8cW4yH6jD1sF5gA7eR0tY2uI4oP6aS8d",
       "k4.secret.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
       "-----BEGIN PRIVATE KEY-----",
+      "x -----BEGIN RSA PRIVATE KEY-----",
+      "v3.local.AAAA",
+      "key k1.local-pw.AAAA",
       "card 4242 4242 4242 4242 used",
       "4111-1111-1111-1111"})
   void builder_secretShapedValue_isRefusedWithoutEchoingIt(String secret) {
@@ -76,7 +79,8 @@ class AuditEventTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"cr_9f2a", "4242", "2025-01-01T00:00:00Z", "4242 4242 4242 4241",
-      "invoices:read", "fp_abc"})
+      "invoices:read", "fp_abc", "finance-bot", "v4.publicity", "v5.public.x", "k4.public.AAAA", "k4.pid.AAAA",
+      "eyJ.short", "nhipam_tooShort", "-----BEGIN PUBLIC KEY-----", "-----BEGIN PRIVATE KEY"})
   void builder_harmlessValue_isAccepted(String value) {
     AuditEvent e = AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).message(value).build();
     assertThat(e.message()).contains(value);

@@ -122,6 +122,20 @@ class LeaseAndSecretTest {
   }
 
   @Test
+  void secret_leaseRevokedThroughTheStore_refused() {
+    SecretLease lease = authority.leaseSecret("ci-pipeline", "deploy-key", Scopes.of("secrets:deploy-key:read"),
+        Duration.ofMinutes(10));
+    String secret = lease.secret().reveal();
+
+    authority.revokeLease(lease.id(), "ci-pipeline", lease.expiresAt());
+
+    assertThatThrownBy(() -> authority.verifySecret(secret))
+        .isInstanceOfSatisfying(CredentialException.class,
+            e -> assertThat(e.reason()).isEqualTo(ReasonCode.INVALID_SECRET))
+        .hasMessageContaining("closed or revoked");
+  }
+
+  @Test
   void secret_afterTtl_expired() {
     SecretLease lease = authority.leaseSecret("ci-pipeline", "deploy-key", Scopes.of("secrets:deploy-key:read"),
         Duration.ofMinutes(10));

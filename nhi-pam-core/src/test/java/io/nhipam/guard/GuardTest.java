@@ -210,6 +210,16 @@ class GuardTest {
   }
 
   @Test
+  void check_scopeShapedLikeACardNumber_deniedAuditFailedInsteadOfThrowing() {
+    Credential c = finance("invoices:read");
+
+    Decision d = guard.check(c, "invoices:4111111111111111:read");
+
+    assertThat(d.reason()).isEqualTo(ReasonCode.AUDIT_FAILED);
+    assertThat(d.message()).contains("audit record could not be written").doesNotContain("4111111111111111");
+  }
+
+  @Test
   void decorateSupplier_checksFirst_thenMasksResult() {
     Credential c = finance("invoices:read");
     AtomicLong calls = new AtomicLong();

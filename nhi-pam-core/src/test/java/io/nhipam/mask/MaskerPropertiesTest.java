@@ -70,6 +70,7 @@ class MaskerPropertiesTest {
     s.write(text.substring(0, split));
     s.write(text.substring(split));
     s.close();
-    assertThat(out.toString()).isEqualTo(MASKER.mask(text).text());
+    // a stream makes one pass (it cannot re-scan what it already emitted): compare with one pass
+    assertThat(out.toString()).isEqualTo(MASKER.maskOnePass(text, Set.of()).text());
   }
 }

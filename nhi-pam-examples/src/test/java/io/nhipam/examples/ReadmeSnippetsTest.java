@@ -256,4 +256,47 @@ class ReadmeSnippetsTest {
     }
     assertThat(denied[0]).isEqualTo("42501 DENIED_BY_RULE");
   }
+
+  // ---------------------------------------------------------------- audit
+
+  @Test
+  void auditSection() {
+    KeyRing keyRing = KeyRing.generate();
+    ChainedFileAuditSink sink = ChainedFileAuditSink.builder(at("audit.jsonl"))
+        .macKey(auditMacKey)                       // 32+ random bytes, kept apart from the log
+        .signer(keyRing.auditSigner())             // or AuditSigner.ed25519(seed, keyId)
+        .checkpointEvery(1000)
+        .rotateAtBytes(64L << 20)                  // the chain continues across files
+        .build();
+    AuditLog log = AuditLog.builder(sink).async(10_000).build();   // bounded queue; back-pressure, never drops
+
+    pam = NhiPam.builder().policy(PolicyLoader.load(at("nhi-policy.yaml"))).keyRing(keyRing).audit(log).build();
+    pam.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
+    pam.close();
+    pam = null;
+    io.nhipam.audit.VerificationResult r = io.nhipam.audit.AuditVerifier.verify(ChainedFileAuditSink.segments(at("audit.jsonl")),
+        auditMacKey, java.util.Map.of(keyRing.activeKeyId(), keyRing.publicKeyBytes(keyRing.activeKeyId())));
+    assertThat(r.ok()).as(r.toString()).isTrue();
+    assertThat(r.events()).isEqualTo(2);
+  }
+
+  // ---------------------------------------------------------------- the annotated policy file
+
+  @Test
+  void policySection_yamlInTheReadmeLoads() throws IOException {
+    Path readme = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "README.md");
+    if (!Files.exists(readme)) {
+      readme = Path.of("..", "README.md");
+    }
+    String text = Files.readString(readme);
+    int start = text.indexOf("```yaml\n") + "```yaml\n".length();
+    String yaml = text.substring(start, text.indexOf("```", start));
+
+    io.nhipam.policy.Policy policy = PolicyLoader.parseYaml(yaml, "README.md");
+    io.nhipam.policy.IdentityPolicy bot = policy.find("finance-bot");
+    assertThat(bot).isNotNull();
+    assertThat(bot.maxRows()).hasValue(500);
+    assertThat(bot.effectiveAllow().values()).contains("pii:card:reveal", "reports:*:read");
+    assertThat(policy.columnActions()).containsEntry("db:PUBLIC.CUSTOMERS.CARD_NUMBER", "last4");
+  }
 }

@@ -184,7 +184,8 @@ final class ValueMasking {
     MaskAction rule = rule(column);
     if (rule != null) {
       counts.merge(ruleColumns[column], 1L, Long::sum);
-      v = ColumnMask.apply(rule, ruleColumns[column].substring(ruleColumns[column].lastIndexOf('.') + 1), v);
+      String label = ruleColumns[column].substring(ruleColumns[column].lastIndexOf('.') + 1);
+      v = gate.guard.masker().applyAction(rule, label.toUpperCase(java.util.Locale.ROOT), v);
       if (v == null) {
         return null;
       }
