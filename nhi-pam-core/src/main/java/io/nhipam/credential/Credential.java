@@ -37,6 +37,8 @@ public final class Credential {
   private final ImmutableList<Actor> delegationChain;
   private final String keyId;
   private final String token;
+  /** The in-memory revocation store's decoded key for {@link #id}, cached on first check. */
+  @Nullable Object revocationKey;
 
   Credential(Claims c, String keyId, String token) {
     this.id = c.id;

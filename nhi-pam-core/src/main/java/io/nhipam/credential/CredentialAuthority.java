@@ -273,7 +273,10 @@ public final class CredentialAuthority {
   }
 
   private boolean isRevoked(Credential c) {
-    if (revocations.isCredentialRevoked(c.id()) || revocations.identityEpoch(c.subject()) > c.identityEpoch()) {
+    boolean revoked = revocations instanceof InMemoryRevocationStore
+        ? ((InMemoryRevocationStore) revocations).isCredentialRevoked(c)
+        : revocations.isCredentialRevoked(c.id());
+    if (revoked || revocations.identityEpoch(c.subject()) > c.identityEpoch()) {
       return true;
     }
     String lease = c.leaseIdOrNull();

@@ -40,6 +40,16 @@ final class InMemoryRevocationStore implements RevocationStore {
     return credentials.containsKey(Key.of(credentialId, 0));
   }
 
+  /** As {@link #isCredentialRevoked(String)}, with the key decoded once per credential, not per check. */
+  boolean isCredentialRevoked(Credential c) {
+    Object key = c.revocationKey;
+    if (key == null) {
+      key = Key.of(c.id(), 0);
+      c.revocationKey = key;
+    }
+    return credentials.containsKey(key);
+  }
+
   @Override
   public long revokeIdentity(String identityId) {
     return epochs.merge(identityId, 1L, Long::sum);
