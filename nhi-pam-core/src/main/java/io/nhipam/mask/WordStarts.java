@@ -3,10 +3,11 @@ package io.nhipam.mask;
 import io.nhipam.secret.SecretFormat;
 
 /**
- * The precise pre-filter for words: whether the first two characters of a word can begin
- * anything a letter-started detector matches. A 128 × 128 table, built once from the detectors'
- * prefixes, answers with a single lookup, so a word of prose that starts no prefix costs one
- * load and the scanner skips it whole. The table is a superset of what the detectors accept
+ * The precise pre-filter for words: whether the first characters of a word can begin anything a
+ * letter-started detector matches. A 128 × 128 table of the first two characters, built once
+ * from the detectors' prefixes, answers with a single lookup for almost every word of prose, so
+ * such a word costs one load and the scanner skips it whole; the few listed pairs check a third
+ * character (a token prefix), two check digits (an IBAN) or a colon (an IPv6 address). The table is a superset of what the detectors accept
  * (they still validate), never a subset: a pair that is not in it cannot start a match.
  */
 final class WordStarts {
@@ -18,17 +19,28 @@ final class WordStarts {
   private static final byte IPV6 = 4;
 
   private static final byte[] PAIRS = new byte[128 * 128];
+  /** For a {@link #TOKEN} pair, the characters that may come third. */
+  private static final String[] THIRDS = new String[128 * 128];
 
   static {
-    token('A', "KSBC3I"); // AKIA ASIA ABIA ACCA A3T? (AWS key ids), AIza (Google)
-    token('g', "hi"); // gh[pousr]_, github_pat_
-    token('x', "oa"); // xox?-, xapp-
-    token('s', "k"); // sk_live_ (Stripe), sk-ant- (Anthropic), sk-, sk-proj- (OpenAI)
-    token('r', "k"); // rk_live_ (Stripe)
-    token('e', "y"); // eyJ (JWT)
-    token('v', "1234"); // v1. .. v4. (PASETO)
-    token('k', "1234"); // k1. .. k4. (PASERK)
-    token(SecretFormat.PREFIX.charAt(0), SecretFormat.PREFIX.substring(1, 2)); // nhipam_
+    token("AK", "I"); // AKIA (AWS access key id)
+    token("AS", "I"); // ASIA
+    token("AB", "I"); // ABIA
+    token("AC", "C"); // ACCA
+    token("A3", "T"); // A3T?
+    token("AI", "z"); // AIza (Google)
+    token("gh", "pousr"); // gh[pousr]_ (GitHub)
+    token("gi", "t"); // github_pat_
+    token("xo", "x"); // xox?- (Slack)
+    token("xa", "p"); // xapp-
+    token("sk", "_-"); // sk_live_ (Stripe), sk-ant- (Anthropic), sk-, sk-proj- (OpenAI)
+    token("rk", "_"); // rk_live_ (Stripe)
+    token("ey", "J"); // eyJ (JWT)
+    for (char d = '1'; d <= '4'; d++) {
+      token("v" + d, "."); // v1. .. v4. (PASETO)
+      token("k" + d, "."); // k1. .. k4. (PASERK)
+    }
+    token(SecretFormat.PREFIX.substring(0, 2), SecretFormat.PREFIX.substring(2, 3)); // nhipam_
     for (char a = 'A'; a <= 'Z'; a++) {
       for (char b = 'A'; b <= 'Z'; b++) {
         if (IbanDetector.lengthFor(a, b) > 0) {
@@ -49,16 +61,16 @@ final class WordStarts {
 
   private WordStarts() {}
 
-  private static void token(char first, String seconds) {
-    for (int k = 0; k < seconds.length(); k++) {
-      PAIRS[first << 7 | seconds.charAt(k)] |= TOKEN;
-    }
+  private static void token(String pair, String thirds) {
+    int index = pair.charAt(0) << 7 | pair.charAt(1);
+    PAIRS[index] |= TOKEN;
+    THIRDS[index] = thirds;
   }
 
   /**
    * Whether the ASCII letter {@code c} at {@code i} (a word start) may begin a match of a
-   * letter-started detector: a listed pair, then two check digits for an IBAN country code or a
-   * colon within five characters for a hex word.
+   * letter-started detector: a listed pair, then the third character of a token prefix, two
+   * check digits for an IBAN country code, or a colon within five characters for a hex word.
    */
   static boolean mayStart(CharSequence s, int i, char c) {
     int n = s.length();
@@ -69,11 +81,12 @@ final class WordStarts {
     if (c2 >= 128) {
       return false;
     }
-    int p = PAIRS[c << 7 | c2];
+    int index = c << 7 | c2;
+    int p = PAIRS[index];
     if (p == 0) {
       return false;
     }
-    if ((p & TOKEN) != 0) {
+    if ((p & TOKEN) != 0 && i + 2 < n && THIRDS[index].indexOf(s.charAt(i + 2)) >= 0) {
       return true;
     }
     if ((p & IBAN) != 0 && i + 3 < n && Chars.isAsciiDigit(s.charAt(i + 2))
