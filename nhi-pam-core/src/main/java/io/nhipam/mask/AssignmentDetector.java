@@ -26,31 +26,21 @@ final class AssignmentDetector {
   private static final int HAS_PASSWORD = 4;
   private static final int HAS_OTHER = 8;
 
-  /** For each lowercase ASCII first letter, the indices into {@link #WORDS} starting with it. */
-  private static final int[][] BY_FIRST = new int[128][];
+  /** For each lowercase ASCII pair of first letters, the indices into {@link #WORDS} starting so. */
+  private static final int[][] BY_PAIR = new int[128 * 128][];
 
   /** The kind bits of each of {@link #WORDS}. */
   private static final int[] KINDS = new int[WORDS.length];
 
   static {
     for (int w = 0; w < WORDS.length; w++) {
-      KINDS[w] = kindOf(WORDS[w]);
-    }
-    for (int c = 0; c < 128; c++) {
-      int count = 0;
-      for (String w : WORDS) {
-        count += w.charAt(0) == c ? 1 : 0;
-      }
-      if (count > 0) {
-        int[] indices = new int[count];
-        int k = 0;
-        for (int w = 0; w < WORDS.length; w++) {
-          if (WORDS[w].charAt(0) == c) {
-            indices[k++] = w;
-          }
-        }
-        BY_FIRST[c] = indices;
-      }
+      String word = WORDS[w];
+      KINDS[w] = kindOf(word);
+      int pair = word.charAt(0) << 7 | word.charAt(1);
+      int[] old = BY_PAIR[pair];
+      int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+      grown[grown.length - 1] = w;
+      BY_PAIR[pair] = grown;
     }
   }
 
@@ -118,13 +108,14 @@ final class AssignmentDetector {
 
   /**
    * The kinds of the {@link #WORDS} that occur in {@code s[start, end)}, ignoring ASCII case: one
-   * pass over the name, and a comparison only where a word's first letter stands.
+   * pass over the name, and a comparison only where a word's first two letters stand.
    */
   private static int wordsIn(CharSequence s, int start, int end) {
     int kinds = 0;
     for (int k = start; k + 3 <= end; k++) {
       char c = Chars.lower(s.charAt(k));
-      int[] candidates = c < 128 ? BY_FIRST[c] : null;
+      char c2 = Chars.lower(s.charAt(k + 1));
+      int[] candidates = c < 128 && c2 < 128 ? BY_PAIR[c << 7 | c2] : null;
       if (candidates == null) {
         continue;
       }
