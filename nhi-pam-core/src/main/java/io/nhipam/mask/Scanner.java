@@ -22,6 +22,7 @@ final class Scanner {
   private static final int DASH = 6;
   private static final int ASSIGN = 7;
   private static final int RUN = 16;
+  private static final int ALNUM = 32;
   private static final byte[] TABLE = new byte[128];
 
   static {
@@ -42,7 +43,8 @@ final class Scanner {
       } else if (c == '=' || c == ':') {
         cls = ASSIGN;
       }
-      TABLE[c] = (byte) (cls | (EncodedDetector.isRunChar(c) ? RUN : 0));
+      TABLE[c] = (byte) (cls | (EncodedDetector.isRunChar(c) ? RUN : 0)
+          | (Chars.isAsciiAlnum(c) ? ALNUM : 0));
     }
   }
 
@@ -118,7 +120,8 @@ final class Scanner {
         // word. Its ASCII letters and digits are all encoding characters (the run goes on) and
         // none is at a word start, so no detector can start inside it.
         i++;
-        while (i < n && Chars.isAsciiAlnum(s.charAt(i))) {
+        char w;
+        while (i < n && (w = s.charAt(i)) < 128 && (TABLE[w] & ALNUM) != 0) {
           i++;
         }
         continue;
