@@ -14,11 +14,51 @@ final class AssignmentDetector {
   /** Longest match, counting the look-back over the name (the stream hold-back needs it). */
   static final int MAX_LENGTH = MAX_VALUE + MAX_NAME + 8;
 
-  private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "pwd"};
-  private static final String[] SECRET_WORDS = {
-    "secret", "token", "apikey", "api_key", "api-key", "access_key", "accesskey", "private_key",
-    "auth", "credential", "signing_key", "encryption_key", "client_key", "bearer"
+  /** Words a name may contain, each with the kind of name it makes (bits below). */
+  private static final String[] WORDS = {
+    "aws", "secret", "password", "passwd", "passphrase", "pwd", "token", "apikey", "api_key",
+    "api-key", "access_key", "accesskey", "private_key", "auth", "credential", "signing_key",
+    "encryption_key", "client_key", "bearer"
   };
+
+  private static final int HAS_AWS = 1;
+  private static final int HAS_SECRET = 2;
+  private static final int HAS_PASSWORD = 4;
+  private static final int HAS_OTHER = 8;
+
+  /** For each lowercase ASCII pair of first letters, the indices into {@link #WORDS} starting so. */
+  private static final int[][] BY_PAIR = new int[128 * 128][];
+
+  /** The kind bits of each of {@link #WORDS}. */
+  private static final int[] KINDS = new int[WORDS.length];
+
+  static {
+    for (int w = 0; w < WORDS.length; w++) {
+      String word = WORDS[w];
+      KINDS[w] = kindOf(word);
+      int pair = word.charAt(0) << 7 | word.charAt(1);
+      int[] old = BY_PAIR[pair];
+      int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+      grown[grown.length - 1] = w;
+      BY_PAIR[pair] = grown;
+    }
+  }
+
+  private static int kindOf(String word) {
+    switch (word) {
+      case "aws":
+        return HAS_AWS;
+      case "secret":
+        return HAS_SECRET;
+      case "password":
+      case "passwd":
+      case "passphrase":
+      case "pwd":
+        return HAS_PASSWORD;
+      default:
+        return HAS_OTHER;
+    }
+  }
 
   private AssignmentDetector() {}
 
@@ -52,40 +92,41 @@ final class AssignmentDetector {
     if (i == end) {
       return NONE;
     }
-    boolean aws = containsIgnoreCase(s, i, end, "aws");
-    boolean secret = containsIgnoreCase(s, i, end, "secret");
-    if (aws && secret) {
+    int kinds = wordsIn(s, i, end);
+    if ((kinds & (HAS_AWS | HAS_SECRET)) == (HAS_AWS | HAS_SECRET)) {
       return AWS_SECRET;
     }
-    for (String w : PASSWORD_WORDS) {
-      if (containsIgnoreCase(s, i, end, w)) {
-        return GENERIC | 4;
-      }
+    if ((kinds & HAS_PASSWORD) != 0) {
+      return GENERIC | 4;
     }
-    if (secret) {
-      return GENERIC;
-    }
-    for (String w : SECRET_WORDS) {
-      if (containsIgnoreCase(s, i, end, w)) {
-        return GENERIC;
-      }
-    }
-    return NONE;
+    return (kinds & (HAS_SECRET | HAS_OTHER)) != 0 ? GENERIC : NONE;
   }
 
   private static boolean isNameChar(char c) {
     return Chars.isAsciiAlnum(c) || c == '_' || c == '-' || c == '.';
   }
 
-  private static boolean containsIgnoreCase(CharSequence s, int start, int end, String lower) {
-    int last = end - lower.length();
-    char first = lower.charAt(0);
-    for (int i = start; i <= last; i++) {
-      if (Chars.lower(s.charAt(i)) == first && Chars.startsWithIgnoreCase(s, i, lower)) {
-        return true;
+  /**
+   * The kinds of the {@link #WORDS} that occur in {@code s[start, end)}, ignoring ASCII case: one
+   * pass over the name, and a comparison only where a word's first two letters stand.
+   */
+  private static int wordsIn(CharSequence s, int start, int end) {
+    int kinds = 0;
+    for (int k = start; k + 3 <= end; k++) {
+      char c = Chars.lower(s.charAt(k));
+      char c2 = Chars.lower(s.charAt(k + 1));
+      int[] candidates = c < 128 && c2 < 128 ? BY_PAIR[c << 7 | c2] : null;
+      if (candidates == null) {
+        continue;
+      }
+      for (int w : candidates) {
+        String word = WORDS[w];
+        if (k + word.length() <= end && Chars.startsWithIgnoreCase(s, k, word)) {
+          kinds |= KINDS[w];
+        }
       }
     }
-    return false;
+    return kinds;
   }
 
   static boolean isValueChar(char c) {

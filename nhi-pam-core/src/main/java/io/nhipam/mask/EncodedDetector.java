@@ -1,10 +1,5 @@
 package io.nhipam.mask;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -196,25 +191,69 @@ final class EncodedDetector {
     return -1;
   }
 
-  /** UTF-8 text with no control characters but tab, CR, LF; otherwise null. */
+  /**
+   * UTF-8 text with no control characters but tab, CR, LF; otherwise null. Checked by hand
+   * before any string is built: binary data (the common case for a random hex or base64 run) is
+   * turned down with no allocation and no exception.
+   */
   private static @Nullable String readableText(byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    CharBuffer chars;
-    try {
-      chars = decoder.decode(ByteBuffer.wrap(bytes));
-    } catch (CharacterCodingException e) {
-      return null;
-    }
-    for (int i = 0; i < chars.length(); i++) {
-      char c = chars.charAt(i);
-      if (c < ' ' && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
-        return null;
+    return isReadableUtf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : null;
+  }
+
+  /**
+   * Whether {@code bytes} is well-formed UTF-8 (no overlong forms, surrogates or code points
+   * above U+10FFFF, as a strict decoder requires) whose ASCII part has no control character but
+   * tab, LF and CR, and no DEL.
+   */
+  static boolean isReadableUtf8(byte[] bytes) {
+    int n = bytes.length;
+    int i = 0;
+    while (i < n) {
+      int b = bytes[i] & 0xFF;
+      if (b < 0x80) {
+        if (b < ' ' && b != '\t' && b != '\n' && b != '\r' || b == 0x7F) {
+          return false;
+        }
+        i++;
+        continue;
       }
+      int more;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        more = 1;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        more = 2;
+        if (b == 0xE0) {
+          lo = 0xA0; // overlong
+        } else if (b == 0xED) {
+          hi = 0x9F; // UTF-16 surrogates
+        }
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        more = 3;
+        if (b == 0xF0) {
+          lo = 0x90; // overlong
+        } else if (b == 0xF4) {
+          hi = 0x8F; // above U+10FFFF
+        }
+      } else {
+        return false;
+      }
+      if (i + more >= n) { // truncated sequence
+        return false;
+      }
+      int b1 = bytes[i + 1] & 0xFF;
+      if (b1 < lo || b1 > hi) {
+        return false;
+      }
+      for (int k = 2; k <= more; k++) {
+        int bk = bytes[i + k] & 0xFF;
+        if (bk < 0x80 || bk > 0xBF) {
+          return false;
+        }
+      }
+      i += more + 1;
     }
-    return chars.toString();
+    return true;
   }
 }

@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The single pass over a text. A 128-entry table classifies each ASCII character; only the few
  * classes that can start a match (digits, letters at a word start, {@code @}, {@code +}, {@code
- * (}, {@code -}, {@code =}, {@code :}) reach a detector, which confirms with its validator. Runs
+ * (}, {@code -}, {@code =}, {@code :}) reach a detector, which confirms with its validator. A
+ * word goes to the letter detectors only if its first two characters can begin a known prefix
+ * ({@link WordStarts}); any other word is skipped whole. Runs
  * of encoding characters are tracked on the way and decoded when they end. Loaded gitleaks rules
  * run afterwards, only when their keywords occur. Immutable and thread-safe.
  */
@@ -20,6 +22,7 @@ final class Scanner {
   private static final int DASH = 6;
   private static final int ASSIGN = 7;
   private static final int RUN = 16;
+  private static final int ALNUM = 32;
   private static final byte[] TABLE = new byte[128];
 
   static {
@@ -40,7 +43,8 @@ final class Scanner {
       } else if (c == '=' || c == ':') {
         cls = ASSIGN;
       }
-      TABLE[c] = (byte) (cls | (EncodedDetector.isRunChar(c) ? RUN : 0));
+      TABLE[c] = (byte) (cls | (EncodedDetector.isRunChar(c) ? RUN : 0)
+          | (Chars.isAsciiAlnum(c) ? ALNUM : 0));
     }
   }
 
@@ -107,8 +111,19 @@ final class Scanner {
         runStart = -1;
       }
       int cls = f & 15;
-      if (cls == NONE || (cls == LETTER && i > from && Chars.isAsciiAlnum(s.charAt(i - 1)))) {
-        i++; // most characters: nothing starts here, or a letter inside a word
+      if (cls == NONE) {
+        i++;
+        continue;
+      }
+      if (cls == LETTER && !(Chars.atBoundary(s, i) && WordStarts.mayStart(s, i, c))) {
+        // A word that starts no known prefix, or a letter inside a word: skip the rest of the
+        // word. Its ASCII letters and digits are all encoding characters (the run goes on) and
+        // none is at a word start, so no detector can start inside it.
+        i++;
+        char w;
+        while (i < n && (w = s.charAt(i)) < 128 && (TABLE[w] & ALNUM) != 0) {
+          i++;
+        }
         continue;
       }
       long hit = detectAt(s, i, cls, minStart);
@@ -191,7 +206,7 @@ final class Scanner {
       case DIGIT:
         return Chars.atBoundary(s, i) ? digitAt(s, i) : 0;
       case LETTER:
-        return Chars.atBoundary(s, i) ? letterAt(s, i, c) : 0;
+        return letterAt(s, i, c); // the scan loop checked the word start and the prefix
       case AT:
         if (on(EMAIL)) {
           int start = EmailDetector.localStart(s, i, minStart);
@@ -257,7 +272,7 @@ final class Scanner {
     }
     if (on(IP)) {
       int end = IpDetector.matchV4(s, i);
-      if (end < 0 && colonSoon(s, i)) {
+      if (end < 0 && WordStarts.colonSoon(s, i)) {
         end = IpDetector.matchV6(s, i);
       }
       if (end > 0) {
@@ -277,24 +292,10 @@ final class Scanner {
       return digitAt(s, start) > 0;
     }
     if (cls == LETTER) {
-      return letterAt(s, start, c) > 0;
+      return WordStarts.mayStart(s, start, c) && letterAt(s, start, c) > 0;
     }
     if (cls == DASH) {
       return on(PRIVATE_KEY) && PemDetector.match(s, start) > 0;
-    }
-    return false;
-  }
-
-  private static boolean colonSoon(CharSequence s, int i) {
-    int limit = Math.min(s.length(), i + 5);
-    for (int k = i + 1; k < limit; k++) {
-      char c = s.charAt(k);
-      if (c == ':') {
-        return true;
-      }
-      if (!Chars.isHex(c)) {
-        return false;
-      }
     }
     return false;
   }
@@ -358,7 +359,7 @@ final class Scanner {
     if (Chars.isAsciiUpper(c) && on(IBAN) && (end = IbanDetector.match(s, i)) > 0) {
       return hit(i, i, IBAN, end);
     }
-    if (Chars.isHex(c) && on(IP) && colonSoon(s, i) && (end = IpDetector.matchV6(s, i)) > 0) {
+    if (Chars.isHex(c) && on(IP) && WordStarts.colonSoon(s, i) && (end = IpDetector.matchV6(s, i)) > 0) {
       return hit(i, i, IP, end);
     }
     return 0;
