@@ -209,10 +209,11 @@ public final class CredentialAuthority {
   public Credential verify(String token) {
     Objects.requireNonNull(token, "token");
     Credential cached = verified.getIfPresent(token);
-    if (cached != null) {
+    if (cached != null && keyRing.verificationKey(cached.keyId()) != null) {
       requireValid(cached, "verify");
       return cached;
     }
+    // not cached, or its key was removed from the ring since: verify from scratch
     Credential credential;
     try {
       TokenCodec.Decoded d = TokenCodec.decode(token, keyRing);

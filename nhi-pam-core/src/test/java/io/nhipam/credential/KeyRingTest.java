@@ -33,6 +33,21 @@ class KeyRingTest {
   }
 
   @Test
+  void remove_keyOfACachedToken_theTokenStopsVerifying() {
+    KeyRing ring = KeyRing.generate();
+    CredentialAuthority authority = Fixtures.authority(clock, ring, Fixtures.memoryAudit());
+    Credential c = authority.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
+    authority.verify(c.token()); // now cached
+    String old = ring.activeKeyId();
+    ring.rotate();
+
+    ring.remove(old);
+
+    assertThatThrownBy(() -> authority.verify(c.token()))
+        .isInstanceOfSatisfying(UnknownKeyException.class, e -> assertThat(e.reason()).isEqualTo(ReasonCode.UNKNOWN_KEY));
+  }
+
+  @Test
   void remove_activeKey_refused() {
     KeyRing ring = KeyRing.generate();
     assertThatThrownBy(() -> ring.remove(ring.activeKeyId()))
