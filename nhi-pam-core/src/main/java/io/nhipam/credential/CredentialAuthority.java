@@ -253,8 +253,9 @@ public final class CredentialAuthority {
 
   /**
    * Why {@code c} cannot be used now, or null if it can: staleness of the revocation state,
-   * expiry and not-before (with leeway), and revocation of the credential, its ancestors, its
-   * lease and its identity. Allocation-free on the valid path.
+   * expiry and not-before (with leeway), revocation of the credential, its ancestors, its lease
+   * and its identity, and removal of its signing key from the ring. Allocation-free on the valid
+   * path.
    */
   public @Nullable ReasonCode problem(Credential c) {
     if (revocations.unavailableReason() != null) {
@@ -269,6 +270,9 @@ public final class CredentialAuthority {
     }
     if (isRevoked(c)) {
       return ReasonCode.REVOKED;
+    }
+    if (keyRing.verificationKey(c.keyId()) == null) {
+      return ReasonCode.UNKNOWN_KEY; // its signing key was removed from the ring
     }
     return null;
   }
@@ -308,6 +312,9 @@ public final class CredentialAuthority {
       case REVOCATION_STATE_STALE:
         return "revocation state cannot be trusted: " + revocations.unavailableReason()
             + "; checks fail closed until it catches up";
+      case UNKNOWN_KEY:
+        return "credential " + c.id() + " of " + c.subject() + " was signed by key " + c.keyId()
+            + ", which has been removed from the key ring; mint a new credential";
       default:
         return "credential " + c.id() + " of " + c.subject() + " cannot be used: " + problem;
     }
@@ -322,6 +329,8 @@ public final class CredentialAuthority {
         return new CredentialNotYetValidException(message);
       case REVOKED:
         return new CredentialRevokedException(message);
+      case UNKNOWN_KEY:
+        return new UnknownKeyException(message);
       default:
         return new CredentialException(problem, message);
     }

@@ -141,6 +141,19 @@ class GuardTest {
   }
 
   @Test
+  void check_signingKeyRemovedFromRing_deniedUnknownKey() {
+    Credential c = finance("invoices:read");
+    String old = authority.keyRing().activeKeyId();
+    authority.keyRing().rotate();
+    authority.keyRing().remove(old);
+
+    Decision d = guard.check(c, "invoices:read");
+
+    assertThat(d.reason()).isEqualTo(ReasonCode.UNKNOWN_KEY);
+    assertThat(d.message()).contains("removed from the key ring");
+  }
+
+  @Test
   void check_invalidOrPatternScope_deniedAsInvalid() {
     Credential c = finance("invoices:read");
 
