@@ -176,11 +176,17 @@ class GuardTest {
 
   @Test
   void check_credentialFromAnotherAudience_denied() {
-    CredentialAuthority other = CredentialAuthority.builder().policy(Fixtures.policy()).keyRing(KeyRing.generate())
+    // same keys, other audience: the audience, not the key, is what must decide
+    CredentialAuthority other = CredentialAuthority.builder().policy(Fixtures.policy()).keyRing(authority.keyRing())
         .audit(Fixtures.memoryAudit()).clock(clock).audience("elsewhere").build();
     Credential foreign = other.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
 
     assertThat(guard.check(foreign, "invoices:read").reason()).isEqualTo(ReasonCode.WRONG_AUDIENCE);
+
+    CredentialAuthority stranger = CredentialAuthority.builder().policy(Fixtures.policy()).keyRing(KeyRing.generate())
+        .audit(Fixtures.memoryAudit()).clock(clock).build();
+    Credential unknownKey = stranger.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
+    assertThat(guard.check(unknownKey, "invoices:read").reason()).isEqualTo(ReasonCode.UNKNOWN_KEY);
   }
 
   @Test
