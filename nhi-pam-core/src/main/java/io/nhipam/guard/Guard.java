@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A check allows only when all of these hold, in this order, and denies with the first that
  * fails: a credential is present; the revocation state is fresh; the credential is within its
  * validity window (with leeway) and neither it, an ancestor, its lease nor its identity is
- * revoked; it was minted for this authority's issuer and audience; the scope is a valid concrete
+ * revoked; its signing key is still in the key ring; it was minted for this authority's issuer
+ * and audience; the scope is a valid concrete
  * scope; the identity has a policy; no deny rule matches (deny overrides allow); the credential
  * carries a matching scope; and the identity's current policy still allows it. Every allow and
  * deny is audited; if the audit record cannot be written, the check is denied with
