@@ -23,6 +23,9 @@ final class SecretShapes {
    * ({@code nhipam_} and 40+ base62), a PEM private key header, and a Luhn-valid card number.
    */
   static @Nullable String detect(String value) {
+    if (cannotHoldAShape(value)) {
+      return null;
+    }
     int n = value.length();
     int digits = 0;
     for (int i = 0; i < n; i++) {
@@ -61,6 +64,28 @@ final class SecretShapes {
       }
     }
     return digits >= 13 && containsCardNumber(value) ? "a payment card number" : null;
+  }
+
+  /**
+   * Values that no shape can occur in, recognised without the full scan (they are most of what the
+   * Guard records on every check): reason codes and other upper-case words ({@code [A-Z_]+}: every
+   * shape needs a lower-case letter, a digit run or {@code -----}), and nhi-pam's own ids
+   * ({@code cr_}/{@code ls_}/{@code fp_} + 22 base64url characters: no dot, no space, and they are
+   * random identifiers, not secrets).
+   */
+  private static boolean cannotHoldAShape(String value) {
+    int n = value.length();
+    if (n == 25 && value.charAt(2) == '_' && (value.startsWith("cr") || value.startsWith("ls")
+        || value.startsWith("fp")) && base64UrlRun(value, 3) == 22) {
+      return true;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code value[i]} is followed by a version digit 1-4 and a dot ({@code v4.}, {@code k4.}). */

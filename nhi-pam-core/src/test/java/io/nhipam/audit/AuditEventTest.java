@@ -56,6 +56,7 @@ class AuditEventTest {
       "v3.local.AAAA",
       "key k1.local-pw.AAAA",
       "card 4242 4242 4242 4242 used",
+      "cr_4111111111111111.AAAAAAAAA",
       "4111-1111-1111-1111"})
   void builder_secretShapedValue_isRefusedWithoutEchoingIt(String secret) {
     for (int field = 0; field < 3; field++) {
@@ -80,7 +81,8 @@ class AuditEventTest {
   @ParameterizedTest
   @ValueSource(strings = {"cr_9f2a", "4242", "2025-01-01T00:00:00Z", "4242 4242 4242 4241",
       "invoices:read", "fp_abc", "finance-bot", "v4.publicity", "v5.public.x", "k4.public.AAAA", "k4.pid.AAAA",
-      "eyJ.short", "nhipam_tooShort", "-----BEGIN PUBLIC KEY-----", "-----BEGIN PRIVATE KEY"})
+      "eyJ.short", "nhipam_tooShort", "-----BEGIN PUBLIC KEY-----", "-----BEGIN PRIVATE KEY", "MISSING_SCOPE",
+      "cr_AAAAAAAAAAAAAAAAAAAAAA", "fp_brX3JvsNcY8995mw3xUz3Q"})
   void builder_harmlessValue_isAccepted(String value) {
     AuditEvent e = AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).message(value).build();
     assertThat(e.message()).contains(value);
