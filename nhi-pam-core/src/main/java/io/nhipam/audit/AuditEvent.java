@@ -42,7 +42,11 @@ public final class AuditEvent {
   private final @Nullable String message;
   private final ImmutableList<String> delegationChain;
   private final @Nullable String correlationId;
-  private final ImmutableSortedMap<String, String> attributes;
+  // made on first read when the builder held one attribute or none (the Guard's allow path: most
+  // sinks that count or discard never read it); the race is benign, the map is immutable
+  private @Nullable ImmutableSortedMap<String, String> attributes;
+  private final @Nullable String onlyKey;
+  private final @Nullable String onlyValue;
 
   private AuditEvent(Builder b) {
     this.type = b.type;
@@ -52,9 +56,12 @@ public final class AuditEvent {
     this.scope = b.scope;
     this.reason = b.reason;
     this.message = b.message;
-    this.delegationChain = ImmutableList.copyOf(b.chain);
+    this.delegationChain = b.chain == null ? ImmutableList.of() : ImmutableList.copyOf(b.chain);
     this.correlationId = b.correlationId;
-    this.attributes = ImmutableSortedMap.copyOf(b.attributes);
+    this.attributes = b.attributes != null ? ImmutableSortedMap.copyOfSorted(b.attributes)
+        : b.onlyKey == null ? ImmutableSortedMap.of() : null;
+    this.onlyKey = b.onlyKey;
+    this.onlyValue = b.onlyValue;
   }
 
   /**
@@ -110,7 +117,12 @@ public final class AuditEvent {
 
   /** Extra facts, sorted by key (e.g. {@code mask.card=2}, {@code revoke.target=identity}). */
   public SortedMap<String, String> attributes() {
-    return attributes;
+    ImmutableSortedMap<String, String> a = attributes;
+    if (a == null) {
+      a = ImmutableSortedMap.of(Objects.requireNonNull(onlyKey), Objects.requireNonNull(onlyValue));
+      attributes = a;
+    }
+    return a;
   }
 
   @Override
@@ -131,14 +143,14 @@ public final class AuditEvent {
         && Objects.equals(message, other.message)
         && delegationChain.equals(other.delegationChain)
         && Objects.equals(correlationId, other.correlationId)
-        && attributes.equals(other.attributes);
+        && attributes().equals(other.attributes());
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
         type, time, identity, credentialId, scope, reason, message, delegationChain,
-        correlationId, attributes);
+        correlationId, attributes());
   }
 
   /** The canonical JSON of the event fields (no secrets can be in it, see the class javadoc). */
@@ -156,10 +168,13 @@ public final class AuditEvent {
     private @Nullable String scope;
     private @Nullable String reason;
     private @Nullable String message;
-    private final List<String> chain = new ArrayList<>();
-    private boolean chainSet;
+    // both made on first use: most events (every allow the Guard records) carry neither
+    private @Nullable List<String> chain;
     private @Nullable String correlationId;
-    private final SortedMap<String, String> attributes = new TreeMap<>();
+    private @Nullable SortedMap<String, String> attributes;
+    // a lone attribute (the Guard's allow carries just its rule) is kept without a map
+    private @Nullable String onlyKey;
+    private @Nullable String onlyValue;
 
     private Builder(AuditEventType type, Instant time) {
       this.type = Objects.requireNonNull(type, "type");
@@ -198,17 +213,18 @@ public final class AuditEvent {
 
     /** Sets the delegation chain, outermost actor first. */
     public Builder delegationChain(List<String> actors) {
-      Preconditions.checkState(!chainSet, "delegationChain was already set");
+      Preconditions.checkState(chain == null, "delegationChain was already set");
       Objects.requireNonNull(actors, "actors");
       if (actors.size() > MAX_CHAIN) {
         throw new IllegalArgumentException(
             "delegationChain has " + actors.size() + " steps; at most " + MAX_CHAIN
                 + " are recorded. Shorten the chain at attenuation time.");
       }
+      List<String> checked = new ArrayList<>(actors.size());
       for (int i = 0; i < actors.size(); i++) {
-        chain.add(checkShort("delegationChain[" + i + "]", actors.get(i)));
+        checked.add(checkShort("delegationChain[" + i + "]", actors.get(i)));
       }
-      chainSet = true;
+      chain = checked;
       return this;
     }
 
@@ -225,6 +241,16 @@ public final class AuditEvent {
         throw new IllegalArgumentException(
             "attribute key '" + key + "' is not allowed: use 1 to 64 characters of a-z, 0-9, '.',"
                 + " '_' or '-', starting with a letter or digit (e.g. 'mask.card')");
+      }
+      if (attributes == null) {
+        if (onlyKey == null) {
+          onlyValue = checkShort("attribute " + key, value);
+          onlyKey = key;
+          return this;
+        }
+        Preconditions.checkState(!onlyKey.equals(key), "attribute %s was already set", key);
+        attributes = new TreeMap<>();
+        attributes.put(onlyKey, onlyValue);
       }
       Preconditions.checkState(!attributes.containsKey(key), "attribute %s was already set", key);
       if (attributes.size() == MAX_ATTRIBUTES) {
@@ -266,6 +292,9 @@ public final class AuditEvent {
 
     private static String check(String field, String value, int max) {
       Objects.requireNonNull(value, field);
+      if (SecretShapes.isKnownHarmless(value)) {
+        return value; // this instance passed every check below before (and is shorter than any limit)
+      }
       if (value.isBlank()) {
         throw new IllegalArgumentException(field + " is blank; leave it unset instead");
       }
@@ -280,6 +309,7 @@ public final class AuditEvent {
                 + " tokens or secrets. Pass the credential id, or AuditFingerprint.of(key, secret)"
                 + " for a secret, or a count for masked data.");
       }
+      SecretShapes.rememberHarmless(value);
       return value;
     }
   }

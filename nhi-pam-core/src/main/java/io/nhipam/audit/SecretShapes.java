@@ -11,7 +11,38 @@ final class SecretShapes {
   private static final String[] PASERK_SECRET_TYPES = {
       "local.", "secret.", "seal.", "local-wrap.", "secret-wrap.", "local-pw.", "secret-pw."};
 
+  /**
+   * Values recently found harmless, by identity, in slots chosen by their hash. The Guard records
+   * the same few strings over and over (a credential's subject and id, the {@code Scope} a tool or
+   * table is guarded by), so a hit skips the scan. Strings are immutable and only harmless ones
+   * are stored, so the racy reads and writes of the slots are safe: a reader trusts a slot only if
+   * it holds the very same instance it is checking. Only values of at most {@value #CACHED_LENGTH}
+   * characters are kept (at most 512 KiB held in all).
+   */
+  private static final String[] HARMLESS = new String[1024];
+  private static final int CACHED_LENGTH = 256;
+
   private SecretShapes() {}
+
+  /**
+   * Whether this very instance was {@link #rememberHarmless remembered} as harmless: an array read
+   * and an identity comparison, no scan.
+   */
+  static boolean isKnownHarmless(String value) {
+    return HARMLESS[slot(value)] == value;
+  }
+
+  /** Remembers {@code value}, which the caller found harmless with {@link #detect}, if it is short. */
+  static void rememberHarmless(String value) {
+    if (value.length() <= CACHED_LENGTH) {
+      HARMLESS[slot(value)] = value;
+    }
+  }
+
+  private static int slot(String value) {
+    int h = value.hashCode();
+    return (h ^ (h >>> 16)) & (HARMLESS.length - 1);
+  }
 
   /**
    * The kind of secret {@code value} looks like, or {@code null} if it looks harmless.

@@ -258,10 +258,18 @@ public final class CredentialAuthority {
    * path.
    */
   public @Nullable ReasonCode problem(Credential c) {
+    return problem(c, clock.millis());
+  }
+
+  /**
+   * As {@link #problem(Credential)} at {@code nowMillis}, which the caller has just read from
+   * {@link #clock()} (the Guard reads the clock once per check, for this and for its audit record).
+   */
+  public @Nullable ReasonCode problem(Credential c, long nowMillis) {
     if (revocations.unavailableReason() != null) {
       return ReasonCode.REVOCATION_STATE_STALE;
     }
-    long now = clock.millis();
+    long now = nowMillis;
     if (now > c.expiresAtMillis + leewayMillis) {
       return ReasonCode.EXPIRED;
     }

@@ -74,6 +74,11 @@ public final class Decision {
     return Optional.ofNullable(rule);
   }
 
+  /** The rule, or null: for the Guard's audit event, which runs on every check. */
+  @Nullable String ruleOrNull() {
+    return rule;
+  }
+
   public Optional<String> credentialId() {
     return Optional.ofNullable(credentialId);
   }

@@ -17,6 +17,7 @@ import io.nhipam.mask.Masker;
 import io.nhipam.policy.IdentityPolicy;
 import io.nhipam.scope.Scope;
 import io.nhipam.scope.ScopeSyntaxException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -82,17 +83,22 @@ public final class Guard {
 
   /** As {@link #check(Credential, Scope)}, tagging the audit record with {@code correlationId}. */
   public Decision check(@Nullable Credential credential, Scope scope, @Nullable String correlationId) {
-    return record(decide(credential, scope), credential, correlationId);
+    Instant now = authority.clock().instant(); // read once: expiry, the audit record and last use
+    return record(decide(credential, scope, now.toEpochMilli()), credential, correlationId, now);
   }
 
   /** Decides without auditing (for composition inside this library). */
   Decision decide(@Nullable Credential c, Scope scope) {
+    return decide(c, scope, authority.clock().millis());
+  }
+
+  private Decision decide(@Nullable Credential c, Scope scope, long nowMillis) {
     String s = scope.value();
     if (c == null) {
       return Decision.denied(ReasonCode.NO_CREDENTIAL, "no credential presented for " + s
           + "; mint one for the calling identity and pass it with the call", s, null, null, null);
     }
-    ReasonCode problem = authority.problem(c);
+    ReasonCode problem = authority.problem(c, nowMillis);
     if (problem != null) {
       return deny(problem, authority.describe(c, problem), s, null, c);
     }
@@ -131,8 +137,12 @@ public final class Guard {
   }
 
   private Decision record(Decision d, @Nullable Credential c, @Nullable String correlationId) {
+    return record(d, c, correlationId, authority.clock().instant());
+  }
+
+  private Decision record(Decision d, @Nullable Credential c, @Nullable String correlationId, Instant now) {
     try {
-      audit.record(event(d, c, correlationId));
+      audit.record(event(d, c, correlationId, now));
     } catch (AuditException | IllegalArgumentException failure) {
       // the record could not be written, or a field was refused (e.g. a scope shaped like a card
       // number): either way the decision cannot be audited, so it is a denial
@@ -141,21 +151,24 @@ public final class Guard {
           printable(d.scope()), null, c == null ? null : c.id(), c == null ? null : c.subject());
     }
     if (d.isAllowed() && c != null) {
-      authority.registry().recordUsed(c.subject());
+      authority.registry().recordUsed(c.subject(), now.toEpochMilli());
     }
     return d;
   }
 
-  private AuditEvent event(Decision d, @Nullable Credential c, @Nullable String correlationId) {
-    AuditEvent.Builder e = AuditEvent.builder(d.isAllowed() ? AuditEventType.ALLOW : AuditEventType.DENY,
-        authority.clock().instant()).scope(d.scope()).reason(d.reason().name());
+  private static AuditEvent event(Decision d, @Nullable Credential c, @Nullable String correlationId, Instant now) {
+    AuditEvent.Builder e = AuditEvent.builder(d.isAllowed() ? AuditEventType.ALLOW : AuditEventType.DENY, now)
+        .scope(d.scope()).reason(d.reason().name());
     if (c != null) {
       e.identity(c.subject()).credentialId(c.id());
       if (!c.delegationChain().isEmpty()) {
         e.delegationChain(c.delegationChain().stream().map(Credential.Actor::subject).toList());
       }
     }
-    d.rule().ifPresent(r -> e.attribute("rule", r));
+    String rule = d.ruleOrNull();
+    if (rule != null) {
+      e.attribute("rule", rule);
+    }
     if (correlationId != null && !correlationId.isBlank()) {
       e.correlationId(correlationId);
     }

@@ -67,9 +67,17 @@ public final class IdentityRegistry {
 
   /** Records a use (an allowed check) now; cheap enough for the hot path. */
   public void recordUsed(String identityId) {
+    recordUsed(identityId, clock.millis());
+  }
+
+  /**
+   * Records a use at {@code nowMillis}, which the caller has just read from the clock this
+   * registry was built with (the Guard reads it once per check for expiry, audit and this).
+   */
+  public void recordUsed(String identityId, long nowMillis) {
     Entry e = entries.get(identityId);
     if (e != null) {
-      long now = clock.millis();
+      long now = nowMillis;
       long last = e.lastUsedMillis.get();
       if (now - last >= 1000) {
         e.lastUsedMillis.compareAndSet(last, now);

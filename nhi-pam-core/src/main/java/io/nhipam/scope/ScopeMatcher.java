@@ -18,10 +18,31 @@ import org.jspecify.annotations.Nullable;
 public final class ScopeMatcher {
   private static final ScopeMatcher EMPTY = new ScopeMatcher(new Node());
 
+  private static final int MEMO_SLOTS = 16;
+
   private final Node root;
+  /**
+   * The last answers, one per slot chosen by the query's hash, made on first use. A guard asks
+   * the same matcher about the same few {@link Scope} objects again and again (the scope of each
+   * guarded tool or table), so a hit answers with one array read and a string comparison that is
+   * usually an identity check. The
+   * matcher is immutable, so an answer never goes stale; each slot holds one immutable entry, so
+   * racing readers and writers see either an old whole entry or a new whole one.
+   */
+  private volatile Memo @Nullable [] memo;
 
   private ScopeMatcher(Node root) {
     this.root = root;
+  }
+
+  private static final class Memo {
+    final Scope query;
+    final @Nullable Scope answer;
+
+    Memo(Scope query, @Nullable Scope answer) {
+      this.query = query;
+      this.answer = answer;
+    }
   }
 
   /** A matcher that matches nothing. */
@@ -64,7 +85,19 @@ public final class ScopeMatcher {
     if (root.children.isEmpty()) {
       return null;
     }
-    return find(root, scope, 0);
+    Memo[] m = memo;
+    if (m == null) {
+      m = new Memo[MEMO_SLOTS];
+      memo = m;
+    }
+    int slot = scope.value().hashCode() & (MEMO_SLOTS - 1);
+    Memo last = m[slot];
+    if (last != null && last.query.value().equals(scope.value())) {
+      return last.answer;
+    }
+    Scope answer = find(root, scope, 0);
+    m[slot] = new Memo(scope, answer);
+    return answer;
   }
 
   private static @Nullable Scope find(Node node, Scope scope, int i) {

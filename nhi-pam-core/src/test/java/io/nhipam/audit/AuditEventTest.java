@@ -87,4 +87,65 @@ class AuditEventTest {
     AuditEvent e = AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).message(value).build();
     assertThat(e.message()).contains(value);
   }
+
+  @Test
+  void builder_sameSecretInstanceTwice_isRefusedBothTimes() {
+    // the harmless-value memo must never remember a refused value
+    String secret = "card 4242 4242 4242 4242 used";
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).scope(secret))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payment card");
+    }
+  }
+
+  @Test
+  void builder_manyValuesSharingMemoSlots_refusesEverySecretEveryTime() {
+    // harmless and secret-shaped values mixed, more than the memo has slots, each set three times:
+    // a remembered harmless value is accepted, a secret one never is, whatever shares its slot
+    List<String> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      values.add(i % 7 == 0 ? "v4.public.eyJ" + i + "AAAA" : "scope-" + i + ":read");
+    }
+    for (int round = 0; round < 3; round++) {
+      for (String v : values) {
+        for (String candidate : List.of(v, new String(v.toCharArray()))) { // also an equal, other instance
+          if (v.startsWith("v4.")) {
+            assertThatThrownBy(() -> AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).scope(candidate))
+                .as(candidate).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a PASETO token");
+          } else {
+            assertThat(AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).scope(candidate).build().scope())
+                .contains(candidate);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void builder_longValues_areScannedEveryTimeAndLimitsStillHold() {
+    String longSecret = "x".repeat(600) + " 4242 4242 4242 4242";
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).message(longSecret))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payment card");
+    }
+    String longHarmless = "y".repeat(300);
+    AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).message(longHarmless).build();
+    assertThatThrownBy(() -> AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).scope("z".repeat(513)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 512");
+  }
+
+  @Test
+  void build_withoutChainOrAttributes_hasEmptyOnes() {
+    AuditEvent e = AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).scope("invoices:read").build();
+    assertThat(e.delegationChain()).isEmpty();
+    assertThat(e.attributes()).isEmpty();
+    assertThat(e).isEqualTo(AuditEvent.builder(AuditEventType.ALLOW, TestKeys.T0).scope("invoices:read").build());
+  }
+
+  @Test
+  void builder_chainSetTwice_isRefusedEvenWhenEmpty() {
+    AuditEvent.Builder b = AuditEvent.builder(AuditEventType.DENY, TestKeys.T0).delegationChain(List.of());
+    assertThatThrownBy(() -> b.delegationChain(List.of("a")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("delegationChain was already set");
+  }
 }

@@ -104,6 +104,29 @@ class ScopeMatcherTest {
     assertThat(missed).as("probes that did not").isGreaterThan(1_000);
   }
 
+  @Test
+  void find_repeatedProbesSharingMemoSlots_answerAsAFreshMatcher() {
+    // more probes than the memo has slots, asked three times each, as the same instance and as an
+    // equal new one, interleaved: every answer must be what a fresh matcher (empty memo) gives
+    Random random = new Random(7);
+    List<Scope> patterns = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      patterns.add(Scope.of(randomScope(random, true)));
+    }
+    ScopeMatcher m = ScopeMatcher.compile(patterns);
+    List<Scope> probes = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      probes.add(Scope.of(randomScope(random, false)));
+    }
+    for (int round = 0; round < 3; round++) {
+      for (Scope probe : probes) {
+        Scope expected = ScopeMatcher.compile(patterns).find(probe);
+        assertThat(m.find(probe)).as("%s, round %s", probe, round).isEqualTo(expected);
+        assertThat(m.find(Scope.of(probe.value()))).as("equal copy of %s", probe).isEqualTo(expected);
+      }
+    }
+  }
+
   private static @Nullable Scope linearFind(List<Scope> patterns, Scope probe) {
     for (Scope p : patterns) {
       if (p.matches(probe)) {
