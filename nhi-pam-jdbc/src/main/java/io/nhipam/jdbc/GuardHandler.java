@@ -3,11 +3,13 @@ package io.nhipam.jdbc;
 import io.nhipam.error.ReasonCode;
 import io.nhipam.guard.AccessDeniedException;
 import io.nhipam.guard.Decision;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,9 +33,38 @@ abstract class GuardHandler implements InvocationHandler {
     this.table = tables.get(iface);
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * The constructor of the proxy class of each interface, looked up once: building a proxy through
+   * it costs a fraction of {@link Proxy#newProxyInstance}, which finds the class again on every
+   * call. Empty when the constructor is not accessible; then every proxy is built the standard way.
+   */
+  static final ClassValue<Optional<Constructor<?>>> CONSTRUCTORS = new ClassValue<>() {
+    @Override
+    protected Optional<Constructor<?>> computeValue(Class<?> iface) {
+      Object probe = Proxy.newProxyInstance(GuardHandler.class.getClassLoader(), new Class<?>[] {iface},
+          (p, m, a) -> {
+            throw new IllegalStateException("the probe proxy is never handed out");
+          });
+      try {
+        Constructor<?> k = probe.getClass().getConstructor(InvocationHandler.class);
+        k.newInstance(Proxy.getInvocationHandler(probe)); // throws here, once, when it is not accessible
+        return Optional.of(k);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+  };
+
   static <T> T proxy(Class<T> iface, GuardHandler handler) {
-    return (T) Proxy.newProxyInstance(GuardHandler.class.getClassLoader(), new Class<?>[] {iface}, handler);
+    Optional<Constructor<?>> k = CONSTRUCTORS.get(iface);
+    if (k.isPresent()) {
+      try {
+        return iface.cast(k.get().newInstance(handler));
+      } catch (ReflectiveOperationException e) {
+        // fall through to the standard way
+      }
+    }
+    return iface.cast(Proxy.newProxyInstance(GuardHandler.class.getClassLoader(), new Class<?>[] {iface}, handler));
   }
 
   @Override

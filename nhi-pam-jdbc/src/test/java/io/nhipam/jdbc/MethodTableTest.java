@@ -143,6 +143,20 @@ class MethodTableTest {
     }
   }
 
+  @Test
+  void proxy_builtThroughTheCachedConstructor_isAProxyOfTheInterfaceWithItsHandler() throws Exception {
+    ResultSet first = ResultSetHandler.wrap(gate, null, stub(ResultSet.class), null, null);
+    ResultSet second = ResultSetHandler.wrap(gate, null, stub(ResultSet.class), null, null);
+    assertThat(Proxy.isProxyClass(first.getClass())).isTrue();
+    assertThat(first.getClass()).isSameAs(second.getClass());
+    assertThat(Proxy.getInvocationHandler(first)).isInstanceOf(ResultSetHandler.class)
+        .isNotSameAs(Proxy.getInvocationHandler(second));
+    assertThat(first).isNotInstanceOf(Statement.class);
+    assertThat(first.isWrapperFor(ResultSet.class)).isTrue();
+    assertThat(GuardHandler.CONSTRUCTORS.get(ResultSet.class)).as("proxy constructor accessible from "
+        + GuardHandler.class.getModule()).isPresent();
+  }
+
   private static boolean declaresSqlException(Method m) {
     for (Class<?> t : m.getExceptionTypes()) {
       if (t == SQLException.class) {
