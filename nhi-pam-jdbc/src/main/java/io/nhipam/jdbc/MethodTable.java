@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,6 +41,12 @@ final class MethodTable {
   private final Class<?> iface;
   private final Classifier classifier;
   private final Map<Method, Entry> entries;
+  /**
+   * The entries by the identity of the {@code Method} objects calls arrive with (a proxy class
+   * passes the same objects every time), so that the hot lookup compares references instead of
+   * parameter lists; copied on write, filled on the first call of each method.
+   */
+  private volatile IdentityHashMap<Method, Entry> seen = new IdentityHashMap<>();
 
   private MethodTable(Class<?> iface, Classifier classifier) {
     this.iface = iface;
@@ -62,8 +69,19 @@ final class MethodTable {
   }
 
   Entry entry(Method m) {
+    Entry e = seen.get(m);
+    return e != null ? e : remember(m);
+  }
+
+  private synchronized Entry remember(Method m) {
     Entry e = entries.get(m);
-    return e != null ? e : classify(iface, m, classifier);
+    if (e == null) {
+      e = classify(iface, m, classifier);
+    }
+    IdentityHashMap<Method, Entry> copy = new IdentityHashMap<>(seen);
+    copy.put(m, e);
+    seen = copy;
+    return e;
   }
 
   static Entry allow(Op op) {
