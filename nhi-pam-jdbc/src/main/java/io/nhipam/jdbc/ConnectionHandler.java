@@ -23,12 +23,14 @@ final class ConnectionHandler extends GuardHandler {
       "getNetworkTimeout", "setNetworkTimeout", "abort", "getClientInfo", "setClientInfo", "getSchema",
       "beginRequest", "endRequest");
 
+  private static final ClassValue<MethodTable> TABLES = MethodTable.cache(ConnectionHandler::classify);
+
   private final Connection connection;
   private @Nullable SqlDialect dialect;
   private @Nullable String schema;
 
   ConnectionHandler(JdbcGate gate, Connection target) {
-    super(gate, target, Connection.class);
+    super(gate, target, Connection.class, TABLES);
     this.connection = target;
     this.dialect = gate.dialect;
   }
@@ -58,35 +60,64 @@ final class ConnectionHandler extends GuardHandler {
     return m.matches() ? "CALL " + m.group(1) : sql;
   }
 
-  @Override
-  @Nullable Object handle(Object proxy, Method m, String name, Object[] args) throws Throwable {
-    if (in(PASS, name)) {
-      return pass(m, args);
+  /** The table of {@link Connection}: see the class comment. */
+  static MethodTable.Entry classify(Class<?> iface, Method m) {
+    String name = m.getName();
+    if (PASS.contains(name)) {
+      return MethodTable.allow(Op.PASS);
     }
-    switch (name) {
-      case "setSchema", "setCatalog" -> {
+    return switch (name) {
+      case "setSchema", "setCatalog" -> MethodTable.allow(Op.SET_SCHEMA);
+      case "createStatement" -> MethodTable.allow(Op.CREATE_STATEMENT);
+      case "prepareStatement" -> MethodTable.allow(m.getParameterCount() == 1 ? Op.PREPARE_SQL : Op.PREPARE);
+      case "prepareCall" -> MethodTable.allow(Op.PREPARE_CALL);
+      case "getMetaData" -> MethodTable.allow(Op.DATABASE_META_DATA);
+      case "nativeSQL" -> MethodTable.deny(iface, m, "it returns the driver's rewrite of the SQL, which the guard"
+          + " never analysed");
+      case "getTypeMap", "setTypeMap" -> MethodTable.deny(iface, m, "a type map makes the driver build"
+          + " application objects from column values, which the guard cannot mask");
+      case "createClob", "createNClob", "createBlob", "createSQLXML", "createArrayOf", "createStruct" ->
+          MethodTable.deny(iface, m, "it hands out a driver object for values the guard does not analyse");
+      default -> MethodTable.deny(iface, m);
+    };
+  }
+
+  @Override
+  @Nullable Object handle(Object proxy, Op op, Method m, Object[] args) throws Throwable {
+    switch (op) {
+      case PASS -> {
+        return pass(m, args);
+      }
+      case SET_SCHEMA -> {
         Object r = pass(m, args);
         schema = null; // re-read: the database decides what the new current schema is
         return r;
       }
-      case "createStatement" -> {
+      case CREATE_STATEMENT -> {
         return StatementHandler.wrap(Statement.class, gate, (Connection) proxy, this, (Statement) pass(m, args),
             null, false);
       }
-      case "prepareStatement", "prepareCall" -> {
+      case PREPARE_SQL -> {
         String sql = args[0] == null ? "" : (String) args[0];
-        StatementAnalysis a = analyze(name.equals("prepareCall") ? callEscape(sql) : sql);
+        StatementAnalysis a = analyze(sql);
+        gate.check(a, gate.credential());
+        return StatementHandler.wrap(PreparedStatement.class, gate, (Connection) proxy, this,
+            connection.prepareStatement((String) args[0]), a, false);
+      }
+      case PREPARE, PREPARE_CALL -> {
+        boolean call = op == Op.PREPARE_CALL;
+        String sql = args[0] == null ? "" : (String) args[0];
+        StatementAnalysis a = analyze(call ? callEscape(sql) : sql);
         Credential c = gate.credential();
         gate.check(a, c);
         boolean keys = JdbcGate.asksForKeys(args);
         if (keys) {
           gate.checkGeneratedKeys(a, c);
         }
-        Class<? extends Statement> type = name.equals("prepareCall") ? CallableStatement.class
-            : PreparedStatement.class;
+        Class<? extends Statement> type = call ? CallableStatement.class : PreparedStatement.class;
         return StatementHandler.wrap(type, gate, (Connection) proxy, this, (Statement) pass(m, args), a, keys);
       }
-      case "getMetaData" -> {
+      case DATABASE_META_DATA -> {
         return MetaDataHandler.wrap(gate, (Connection) proxy, (DatabaseMetaData) pass(m, args));
       }
       default -> throw denied(m);

@@ -14,10 +14,12 @@ import org.jspecify.annotations.Nullable;
  * result set; nothing else is allowed.
  */
 final class MetaDataHandler extends GuardHandler {
+  private static final ClassValue<MethodTable> TABLES = MethodTable.cache(MetaDataHandler::classify);
+
   private final Connection connection;
 
   private MetaDataHandler(JdbcGate gate, Connection connection, DatabaseMetaData target) {
-    super(gate, target, DatabaseMetaData.class);
+    super(gate, target, DatabaseMetaData.class, TABLES);
     this.connection = connection;
   }
 
@@ -25,19 +27,35 @@ final class MetaDataHandler extends GuardHandler {
     return proxy(DatabaseMetaData.class, new MetaDataHandler(gate, connection, target));
   }
 
-  @Override
-  @Nullable Object handle(Object proxy, Method m, String name, Object[] args) throws Throwable {
-    if (name.equals("getConnection")) {
-      return connection;
+  /** The table of {@link DatabaseMetaData}: see the class comment. */
+  static MethodTable.Entry classify(Class<?> iface, Method m) {
+    if (m.getName().equals("getConnection")) {
+      return MethodTable.allow(Op.GET_CONNECTION);
     }
     Class<?> r = m.getReturnType();
     if (r.isPrimitive() || r == String.class || r == RowIdLifetime.class) {
-      return pass(m, args);
+      return MethodTable.allow(Op.PASS);
     }
     if (r == ResultSet.class) {
-      ResultSet rs = (ResultSet) pass(m, args);
-      return rs == null ? null : ResultSetHandler.wrap(gate, null, rs, null, gate.credential());
+      return MethodTable.allow(Op.CATALOG_RESULT_SET);
     }
-    throw denied(m);
+    return MethodTable.deny(iface, m);
+  }
+
+  @Override
+  @Nullable Object handle(Object proxy, Op op, Method m, Object[] args) throws Throwable {
+    switch (op) {
+      case GET_CONNECTION -> {
+        return connection;
+      }
+      case PASS -> {
+        return pass(m, args);
+      }
+      case CATALOG_RESULT_SET -> {
+        ResultSet rs = (ResultSet) pass(m, args);
+        return rs == null ? null : ResultSetHandler.wrap(gate, null, rs, null, gate.credential());
+      }
+      default -> throw denied(m);
+    }
   }
 }

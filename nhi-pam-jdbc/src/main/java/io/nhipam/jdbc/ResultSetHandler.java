@@ -24,6 +24,8 @@ final class ResultSetHandler extends GuardHandler {
       "getConcurrency", "getHoldability", "getWarnings", "clearWarnings", "isClosed", "rowUpdated", "rowInserted",
       "rowDeleted");
 
+  private static final ClassValue<MethodTable> TABLES = MethodTable.cache(ResultSetHandler::classify);
+
   private final ResultSet rs;
   private final @Nullable Statement statement;
   private final ValueMasking masking;
@@ -35,7 +37,7 @@ final class ResultSetHandler extends GuardHandler {
 
   private ResultSetHandler(JdbcGate gate, @Nullable Statement statement, ResultSet rs, ValueMasking masking,
       @Nullable Credential credential, String fp) {
-    super(gate, rs, ResultSet.class);
+    super(gate, rs, ResultSet.class, TABLES);
     this.rs = rs;
     this.statement = statement;
     this.masking = masking;
@@ -55,32 +57,88 @@ final class ResultSetHandler extends GuardHandler {
         a == null ? "sql-metadata" : a.fingerprint()));
   }
 
-  @Override
-  @Nullable Object handle(Object proxy, Method m, String name, Object[] args) throws Throwable {
-    if (in(PASS, name)) {
-      return pass(m, args);
+  /** The table of {@link ResultSet}: see the class comment. */
+  static MethodTable.Entry classify(Class<?> iface, Method m) {
+    String name = m.getName();
+    if (PASS.contains(name)) {
+      return MethodTable.allow(Op.PASS);
     }
+    int n = m.getParameterCount();
     switch (name) {
       case "next" -> {
-        return next();
+        return n == 0 ? MethodTable.allow(Op.NEXT) : MethodTable.deny(iface, m);
       }
       case "close" -> {
-        masking.flushAudit();
-        return pass(m, args);
+        return n == 0 ? MethodTable.allow(Op.CLOSE) : MethodTable.deny(iface, m);
       }
       case "getStatement" -> {
-        return statement;
+        return MethodTable.allow(Op.GET_STATEMENT);
       }
       case "getMetaData" -> {
-        return PassiveHandler.wrap(gate, ResultSetMetaData.class, rs.getMetaData());
+        return MethodTable.allow(Op.RESULT_SET_META_DATA);
       }
       default -> {
-        if (name.startsWith("get") && args.length >= 1 && (args[0] instanceof Integer || args[0] instanceof String)) {
-          int column = args[0] instanceof Integer i ? i : rs.findColumn((String) args[0]);
-          return masking.read(this, m, args, column);
+        Op read = ValueMasking.readOp(m);
+        if (read != null) {
+          return MethodTable.allow(read);
         }
-        throw denied(m);
+        if (name.startsWith("update") || name.equals("insertRow") || name.equals("deleteRow")
+            || name.equals("moveToInsertRow") || name.equals("cancelRowUpdates")) {
+          return MethodTable.deny(iface, m, "the result set is read-only; write with a guarded statement");
+        }
+        return MethodTable.deny(iface, m);
       }
+    }
+  }
+
+  @Override
+  @Nullable Object handle(Object proxy, Op op, Method m, Object[] args) throws Throwable {
+    switch (op) {
+      case NEXT -> {
+        return next();
+      }
+      case READ_INT_AT -> {
+        int column = (Integer) args[0];
+        masking.requireUnmasked(column, "getInt");
+        return rs.getInt(column);
+      }
+      case READ_LONG_AT -> {
+        int column = (Integer) args[0];
+        masking.requireUnmasked(column, "getLong");
+        return rs.getLong(column);
+      }
+      case READ_DECIMAL_AT -> {
+        int column = (Integer) args[0];
+        masking.requireUnmasked(column, "getBigDecimal");
+        return rs.getBigDecimal(column);
+      }
+      case READ_STRING_AT -> {
+        int column = (Integer) args[0];
+        return masking.text(column, rs.getString(column));
+      }
+      case READ_SCALAR, READ_TEXT, READ_CLOB, READ_CHARS, READ_STREAM, READ_BYTES, READ_BLOB, READ_OBJECT -> {
+        Object at = args[0];
+        if (!(at instanceof Integer) && !(at instanceof String)) {
+          throw denied(m);
+        }
+        int column = at instanceof Integer i ? i : rs.findColumn((String) at);
+        return masking.read(this, m, op, args, column);
+      }
+      case PASS -> {
+        return pass(m, args);
+      }
+      case CLOSE -> {
+        masking.flushAudit();
+        rs.close();
+        return null;
+      }
+      case GET_STATEMENT -> {
+        return statement;
+      }
+      case RESULT_SET_META_DATA -> {
+        return PassiveHandler.wrap(gate, ResultSetMetaData.class, rs.getMetaData());
+      }
+      default -> throw denied(m);
     }
   }
 

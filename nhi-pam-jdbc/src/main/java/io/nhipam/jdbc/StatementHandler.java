@@ -4,6 +4,7 @@ import io.nhipam.credential.Credential;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -19,7 +20,6 @@ import org.jspecify.annotations.Nullable;
  * sets come back guarded and masked, out-parameters of calls are masked.
  */
 final class StatementHandler extends GuardHandler {
-  private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
   private static final Set<String> PASS = Set.of("getMoreResults", "getUpdateCount", "getLargeUpdateCount",
       "setMaxRows", "getMaxRows", "setLargeMaxRows", "getLargeMaxRows", "setFetchSize", "getFetchSize",
       "setFetchDirection", "getFetchDirection", "setQueryTimeout", "getQueryTimeout", "cancel", "close", "isClosed",
@@ -27,8 +27,10 @@ final class StatementHandler extends GuardHandler {
       "setPoolable", "isPoolable", "closeOnCompletion", "isCloseOnCompletion", "setMaxFieldSize", "getMaxFieldSize",
       "clearParameters", "registerOutParameter", "wasNull", "enquoteLiteral", "enquoteIdentifier",
       "isSimpleIdentifier", "enquoteNCharLiteral");
-  private static final Set<String> DENY = Set.of("setCursorName", "setEscapeProcessing");
 
+  private static final ClassValue<MethodTable> TABLES = MethodTable.cache(StatementHandler::classify);
+
+  private final Statement statement;
   private final Connection connection;
   private final ConnectionHandler owner;
   private final @Nullable StatementAnalysis prepared;
@@ -42,7 +44,8 @@ final class StatementHandler extends GuardHandler {
 
   private StatementHandler(Class<?> type, JdbcGate gate, Connection connection, ConnectionHandler owner,
       Statement target, @Nullable StatementAnalysis prepared, boolean preparedWithKeys) {
-    super(gate, target, type);
+    super(gate, target, type, TABLES);
+    this.statement = target;
     this.preparedWithKeys = preparedWithKeys;
     this.connection = connection;
     this.owner = owner;
@@ -58,41 +61,124 @@ final class StatementHandler extends GuardHandler {
     return proxy(type, new StatementHandler(type, gate, connection, owner, target, prepared, preparedWithKeys));
   }
 
+  /** The table of {@link Statement} and its prepared and callable forms: see the class comment. */
+  static MethodTable.Entry classify(Class<?> iface, Method m) {
+    String name = m.getName();
+    Class<?>[] params = m.getParameterTypes();
+    boolean prepared = PreparedStatement.class.isAssignableFrom(iface);
+    if (PASS.contains(name)) {
+      return MethodTable.allow(name.equals("close") && params.length == 0 ? Op.CLOSE : Op.PASS);
+    }
+    switch (name) {
+      case "setCursorName" -> {
+        return MethodTable.deny(iface, m, "positioned updates through a named cursor are not analysed");
+      }
+      case "setEscapeProcessing" -> {
+        return MethodTable.deny(iface, m, "the driver would rewrite JDBC escapes after the guard's check, so"
+            + " escape processing stays off");
+      }
+      case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch" -> {
+        boolean batch = name.equals("addBatch");
+        if (params.length > 0 && params[0] == String.class) {
+          return MethodTable.allow(batch ? Op.ADD_BATCH_SQL : Op.EXECUTE_SQL);
+        }
+        if (params.length == 0 && prepared) {
+          return MethodTable.allow(batch ? Op.ADD_BATCH_PREPARED
+              : name.equals("executeQuery") ? Op.EXECUTE_QUERY_PREPARED : Op.EXECUTE_PREPARED);
+        }
+        return MethodTable.deny(iface, m);
+      }
+      case "executeBatch", "executeLargeBatch" -> {
+        return MethodTable.allow(Op.EXECUTE_BATCH);
+      }
+      case "clearBatch" -> {
+        return MethodTable.allow(Op.CLEAR_BATCH);
+      }
+      case "getResultSet" -> {
+        return MethodTable.allow(Op.GET_RESULT_SET);
+      }
+      case "getGeneratedKeys" -> {
+        return MethodTable.allow(Op.GET_GENERATED_KEYS);
+      }
+      case "getConnection" -> {
+        return MethodTable.allow(Op.GET_CONNECTION);
+      }
+      case "getMetaData" -> {
+        return MethodTable.allow(Op.RESULT_SET_META_DATA);
+      }
+      case "getParameterMetaData" -> {
+        return MethodTable.allow(Op.PARAMETER_META_DATA);
+      }
+      default -> {
+        if (name.startsWith("set") && prepared) { // parameter setters of prepared and callable statements
+          if (params.length == 2 && params[0] == int.class) {
+            if (name.equals("setInt") && params[1] == int.class) {
+              return MethodTable.allow(Op.SET_INT_AT);
+            }
+            if (name.equals("setLong") && params[1] == long.class) {
+              return MethodTable.allow(Op.SET_LONG_AT);
+            }
+            if (name.equals("setString") && params[1] == String.class) {
+              return MethodTable.allow(Op.SET_STRING_AT);
+            }
+          }
+          return MethodTable.allow(Op.SET_PARAMETER);
+        }
+        if (name.startsWith("get") && prepared && params.length >= 1 && ValueMasking.readOp(m) != null) {
+          return MethodTable.allow(Op.OUT_PARAMETER); // out-parameters of callable statements, masked
+        }
+        return MethodTable.deny(iface, m);
+      }
+    }
+  }
+
   @Override
-  @Nullable Object handle(Object proxy, Method m, String name, Object[] args) throws Throwable {
-    if (in(PASS, name)) {
-      return pass(m, args);
-    }
-    if (in(DENY, name)) {
-      throw denied(m);
-    }
-    boolean sqlGiven = args.length > 0 && args[0] instanceof String && !name.startsWith("set")
-        && !name.startsWith("get");
-    if (in(EXECUTE, name) || name.equals("addBatch")) {
-      StatementAnalysis a;
-      if (sqlGiven) {
-        a = owner.analyze((String) args[0]);
-      } else if (prepared != null && args.length == 0) {
-        a = prepared;
-      } else {
-        throw denied(m);
+  @Nullable Object handle(Object proxy, Op op, Method m, Object[] args) throws Throwable {
+    switch (op) {
+      case PASS -> {
+        return pass(m, args);
       }
-      Credential c = gate.credential();
-      gate.check(a, c);
-      if ((sqlGiven && JdbcGate.asksForKeys(args)) || (!sqlGiven && preparedWithKeys)) {
-        gate.checkGeneratedKeys(a, c);
+      case CLOSE -> {
+        statement.close();
+        return null;
       }
-      if (name.equals("addBatch")) {
+      case SET_INT_AT -> {
+        prepared().setInt((Integer) args[0], (Integer) args[1]);
+        return null;
+      }
+      case SET_LONG_AT -> {
+        prepared().setLong((Integer) args[0], (Long) args[1]);
+        return null;
+      }
+      case SET_STRING_AT -> {
+        prepared().setString((Integer) args[0], (String) args[1]);
+        return null;
+      }
+      case SET_PARAMETER -> {
+        prepared();
+        return pass(m, args);
+      }
+      case EXECUTE_QUERY_PREPARED -> {
+        StatementAnalysis a = checked(prepared(m), preparedWithKeys);
+        return results(proxy, prepared().executeQuery(), a);
+      }
+      case EXECUTE_PREPARED, EXECUTE_SQL -> {
+        StatementAnalysis a = op == Op.EXECUTE_SQL ? checked(given(m, args), JdbcGate.asksForKeys(args))
+            : checked(prepared(m), preparedWithKeys);
+        Object r = pass(m, args);
+        return r instanceof ResultSet rs ? results(proxy, rs, a) : r;
+      }
+      case ADD_BATCH_PREPARED, ADD_BATCH_SQL -> {
+        Credential c = gate.credential();
+        StatementAnalysis a = op == Op.ADD_BATCH_SQL ? given(m, args) : prepared(m);
+        gate.check(a, c);
+        if (op == Op.ADD_BATCH_SQL ? JdbcGate.asksForKeys(args) : preparedWithKeys) {
+          gate.checkGeneratedKeys(a, c);
+        }
         batch.add(a);
         return pass(m, args);
       }
-      last = a;
-      lastCredential = c;
-      Object r = pass(m, args);
-      return r instanceof ResultSet rs ? results(proxy, rs) : r;
-    }
-    switch (name) {
-      case "executeBatch", "executeLargeBatch" -> {
+      case EXECUTE_BATCH -> {
         Credential c = gate.credential();
         for (StatementAnalysis a : batch) {
           gate.check(a, c);
@@ -107,15 +193,15 @@ final class StatementHandler extends GuardHandler {
         batch.clear();
         return pass(m, args);
       }
-      case "clearBatch" -> {
+      case CLEAR_BATCH -> {
         batch.clear();
         return pass(m, args);
       }
-      case "getResultSet" -> {
+      case GET_RESULT_SET -> {
         ResultSet rs = (ResultSet) pass(m, args);
-        return rs == null ? null : results(proxy, rs);
+        return rs == null ? null : results(proxy, rs, last);
       }
-      case "getGeneratedKeys" -> {
+      case GET_GENERATED_KEYS -> {
         ResultSet rs = (ResultSet) pass(m, args);
         if (rs == null) {
           return null;
@@ -123,31 +209,64 @@ final class StatementHandler extends GuardHandler {
         return ResultSetHandler.wrap(gate, (Statement) proxy, rs, last == null ? null : last.generatedKeys(),
             lastCredential);
       }
-      case "getConnection" -> {
+      case GET_CONNECTION -> {
         return connection;
       }
-      case "getMetaData" -> {
+      case RESULT_SET_META_DATA -> {
         ResultSetMetaData md = (ResultSetMetaData) pass(m, args);
         return md == null ? null : PassiveHandler.wrap(gate, ResultSetMetaData.class, md);
       }
-      case "getParameterMetaData" -> {
+      case PARAMETER_META_DATA -> {
         return PassiveHandler.wrap(gate, ParameterMetaData.class, pass(m, args));
       }
-      default -> {
-        if (name.startsWith("set") && prepared != null) {
-          return pass(m, args); // parameter setters of prepared and callable statements
+      case OUT_PARAMETER -> {
+        if (prepared == null) {
+          throw denied(m);
         }
-        if (name.startsWith("get") && prepared != null && args.length >= 1) {
-          return ValueMasking.outParameter(this, m, args, lastCredential, last);
-        }
-        throw denied(m);
+        return ValueMasking.outParameter(this, m, args, lastCredential, last);
       }
+      default -> throw denied(m);
     }
   }
 
-  private ResultSet results(Object proxy, ResultSet rs) throws java.sql.SQLException {
+  /** The SQL text given to an execute or addBatch call, analysed; a call without text is denied. */
+  private StatementAnalysis given(Method m, Object[] args) throws Throwable {
+    if (!(args[0] instanceof String sql)) {
+      throw denied(m);
+    }
+    return owner.analyze(sql);
+  }
+
+  /** This prepared statement's analysis; a plain statement has none, so the call is denied. */
+  private StatementAnalysis prepared(Method m) throws Throwable {
+    if (prepared == null) {
+      throw denied(m);
+    }
+    return prepared;
+  }
+
+  private PreparedStatement prepared() {
+    return (PreparedStatement) statement; // only the table of a prepared or callable statement names its setters
+  }
+
+  /**
+   * Checks {@code a} against the credential of this moment (every execution), and the generated
+   * keys when {@code keys}; remembers both for the results.
+   */
+  private StatementAnalysis checked(StatementAnalysis a, boolean keys) throws java.sql.SQLException {
+    Credential c = gate.credential();
+    gate.check(a, c);
+    if (keys) {
+      gate.checkGeneratedKeys(a, c);
+    }
+    last = a;
+    lastCredential = c;
+    return a;
+  }
+
+  private ResultSet results(Object proxy, ResultSet rs, @Nullable StatementAnalysis a) throws java.sql.SQLException {
     if (rs != currentRaw || currentGuarded == null) {
-      currentGuarded = ResultSetHandler.wrap(gate, (Statement) proxy, rs, last, lastCredential);
+      currentGuarded = ResultSetHandler.wrap(gate, (Statement) proxy, rs, a, lastCredential);
       currentRaw = rs;
     }
     return currentGuarded;

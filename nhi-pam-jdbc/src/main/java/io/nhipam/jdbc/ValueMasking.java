@@ -41,7 +41,8 @@ final class ValueMasking {
   private final String fp;
   private final @Nullable MaskAction[] rules;
   private final String[] ruleColumns;
-  private final Map<String, Long> counts = new TreeMap<>();
+  /** Values masked by a column rule, per column; created on the first one. */
+  private @Nullable Map<String, Long> counts;
   /** Reveal grants worked out once per result, not once per value. */
   private final MaskingSession session;
 
@@ -103,45 +104,96 @@ final class ValueMasking {
     return column > 0 && column < rules.length ? rules[column] : null;
   }
 
-  /** Reads and masks one value through getter {@code m}; {@code column} is its 1-based index. */
-  @Nullable Object read(GuardHandler h, Method m, Object[] args, int column) throws Throwable {
+  /**
+   * How getter {@code m} (of a result set or a callable statement) reads a value, or null when it
+   * is not a getter the masking knows (those are denied). Only getters whose first parameter is a
+   * column index or label qualify.
+   */
+  static @Nullable Op readOp(Method m) {
+    Class<?>[] p = m.getParameterTypes();
     String name = m.getName();
-    MaskAction rule = rule(column);
-    if (SCALAR.contains(name)) {
-      if (rule != null) {
-        throw gate.deny(credential, ReasonCode.MASKED_COLUMN_INFERENCE, "column " + column + " (" + ruleColumns[column]
-            + ") is masked; " + name + " would return it unmasked; read it with getString", "jdbc:" + name, fp);
-      }
-      return h.pass(m, args);
+    if (p.length == 0 || (p[0] != int.class && p[0] != String.class) || !name.startsWith("get")) {
+      return null;
     }
-    switch (name) {
-      case "getString", "getNString" -> {
+    if (p.length == 1 && p[0] == int.class) {
+      switch (name) {
+        case "getInt" -> {
+          return Op.READ_INT_AT;
+        }
+        case "getLong" -> {
+          return Op.READ_LONG_AT;
+        }
+        case "getString" -> {
+          return Op.READ_STRING_AT;
+        }
+        case "getBigDecimal" -> {
+          return Op.READ_DECIMAL_AT;
+        }
+        default -> {
+          // the general operation below
+        }
+      }
+    }
+    if (SCALAR.contains(name)) {
+      return Op.READ_SCALAR;
+    }
+    return switch (name) {
+      case "getString", "getNString" -> Op.READ_TEXT;
+      case "getClob", "getNClob" -> Op.READ_CLOB;
+      case "getCharacterStream", "getNCharacterStream" -> Op.READ_CHARS;
+      case "getAsciiStream", "getUnicodeStream", "getBinaryStream" -> Op.READ_STREAM;
+      case "getBytes" -> Op.READ_BYTES;
+      case "getBlob" -> Op.READ_BLOB;
+      case "getObject" -> Op.READ_OBJECT;
+      default -> null;
+    };
+  }
+
+  /** Refuses numeric and temporal getter {@code getter} on a masked column: its value would leave unmasked. */
+  void requireUnmasked(int column, String getter) throws GuardedSQLException {
+    if (rule(column) != null) {
+      throw gate.deny(credential, ReasonCode.MASKED_COLUMN_INFERENCE, "column " + column + " (" + ruleColumns[column]
+          + ") is masked; " + getter + " would return it unmasked; read it with getString", "jdbc:" + getter, fp);
+    }
+  }
+
+  /**
+   * Reads and masks one value through getter {@code m}, classified {@code op} by {@link #readOp};
+   * {@code column} is its 1-based index.
+   */
+  @Nullable Object read(GuardHandler h, Method m, Op op, Object[] args, int column) throws Throwable {
+    switch (op) {
+      case READ_SCALAR, READ_INT_AT, READ_LONG_AT, READ_DECIMAL_AT -> {
+        requireUnmasked(column, m.getName());
+        return h.pass(m, args);
+      }
+      case READ_TEXT, READ_STRING_AT -> {
         return text(column, (String) h.pass(m, args));
       }
-      case "getClob", "getNClob" -> {
+      case READ_CLOB -> {
         Clob clob = (Clob) h.pass(m, args);
         String t = clob == null ? null : text(column, clob.getSubString(1, (int) clob.length()));
         return t == null ? null : new SerialClob(t.toCharArray());
       }
-      case "getCharacterStream", "getNCharacterStream" -> {
+      case READ_CHARS -> {
         Reader r = (Reader) h.pass(m, args);
         String t = r == null ? null : text(column, readAll(r));
         return t == null ? null : new StringReader(t);
       }
-      case "getAsciiStream", "getUnicodeStream", "getBinaryStream" -> {
+      case READ_STREAM -> {
         java.io.InputStream in = (java.io.InputStream) h.pass(m, args);
         byte[] b = in == null ? null : bytes(column, in.readAllBytes());
         return b == null ? null : new ByteArrayInputStream(b);
       }
-      case "getBytes" -> {
+      case READ_BYTES -> {
         return bytes(column, (byte[]) h.pass(m, args));
       }
-      case "getBlob" -> {
+      case READ_BLOB -> {
         Blob blob = (Blob) h.pass(m, args);
         byte[] b = blob == null ? null : bytes(column, blob.getBytes(1, (int) blob.length()));
         return b == null ? null : new SerialBlob(b);
       }
-      case "getObject" -> {
+      case READ_OBJECT -> {
         if (args.length == 2 && args[1] == String.class) {
           return text(column, (String) h.pass(m, args));
         }
@@ -187,6 +239,9 @@ final class ValueMasking {
     String v = value;
     MaskAction rule = rule(column);
     if (rule != null) {
+      if (counts == null) {
+        counts = new TreeMap<>();
+      }
       counts.merge(ruleColumns[column], 1L, Long::sum);
       String label = ruleColumns[column].substring(ruleColumns[column].lastIndexOf('.') + 1);
       v = gate.guard.masker().applyAction(rule, label.toUpperCase(java.util.Locale.ROOT), v);
@@ -221,7 +276,8 @@ final class ValueMasking {
 
   /** Audits what column rules masked, once, and forgets the counts. */
   void flushAudit() {
-    if (counts.isEmpty()) {
+    Map<String, Long> counts = this.counts;
+    if (counts == null || counts.isEmpty()) {
       return;
     }
     Map<String, Long> attrs = new TreeMap<>();
@@ -239,9 +295,10 @@ final class ValueMasking {
   /** Masks a call's out-parameter read through {@code m} (content detection only). */
   static @Nullable Object outParameter(StatementHandler h, Method m, Object[] args, @Nullable Credential c,
       @Nullable StatementAnalysis a) throws Throwable {
-    if (!(args[0] instanceof Integer) && !(args[0] instanceof String)) {
+    Op op = readOp(m);
+    if (op == null || (!(args[0] instanceof Integer) && !(args[0] instanceof String))) {
       throw h.denied(m);
     }
-    return contentOnly(h.gate, c, a).read(h, m, args, 0);
+    return contentOnly(h.gate, c, a).read(h, m, op, args, 0);
   }
 }
