@@ -96,7 +96,7 @@ public final class CredentialAuthority {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Claims c = new Claims();
     c.id = Ids.credentialId(random);
-    c.subject = identityId;
+    c.subject = p.identity().id(); // the policy's own instance: lookups by it compare by identity
     c.kind = p.identity().kind();
     c.scopes = scopes;
     c.issuer = issuer;
@@ -226,6 +226,7 @@ public final class CredentialAuthority {
         throw new WrongAudienceException("token is for audience '" + c.audience + "', this authority serves '"
             + audience + "'; mint a credential for this audience");
       }
+      canonicalise(c);
       credential = new Credential(c, d.keyId(), token);
       requireValid(credential, "verify");
     } catch (CredentialException e) {
@@ -303,6 +304,20 @@ public final class CredentialAuthority {
       }
     }
     return false;
+  }
+
+  /**
+   * Replaces decoded strings by equal ones this authority already holds (its issuer and audience,
+   * the policy's identity id), so the maps every check consults find their keys by identity
+   * instead of comparing characters.
+   */
+  private void canonicalise(Claims c) {
+    c.issuer = issuer;
+    c.audience = audience;
+    IdentityPolicy p = policy.find(c.subject);
+    if (p != null) {
+      c.subject = p.identity().id();
+    }
   }
 
   /** A person-readable explanation of {@code problem} for credential {@code c}. */

@@ -83,8 +83,9 @@ public final class Guard {
 
   /** As {@link #check(Credential, Scope)}, tagging the audit record with {@code correlationId}. */
   public Decision check(@Nullable Credential credential, Scope scope, @Nullable String correlationId) {
-    Instant now = authority.clock().instant(); // read once: expiry, the audit record and last use
-    return record(decide(credential, scope, now.toEpochMilli()), credential, correlationId, now);
+    // the clock is read once, in milliseconds (the audit record's precision): expiry, audit, last use
+    long now = authority.clock().millis();
+    return record(decide(credential, scope, now), credential, correlationId, now);
   }
 
   /** Decides without auditing (for composition inside this library). */
@@ -137,12 +138,12 @@ public final class Guard {
   }
 
   private Decision record(Decision d, @Nullable Credential c, @Nullable String correlationId) {
-    return record(d, c, correlationId, authority.clock().instant());
+    return record(d, c, correlationId, authority.clock().millis());
   }
 
-  private Decision record(Decision d, @Nullable Credential c, @Nullable String correlationId, Instant now) {
+  private Decision record(Decision d, @Nullable Credential c, @Nullable String correlationId, long nowMillis) {
     try {
-      audit.record(event(d, c, correlationId, now));
+      audit.record(event(d, c, correlationId, Instant.ofEpochMilli(nowMillis)));
     } catch (AuditException | IllegalArgumentException failure) {
       // the record could not be written, or a field was refused (e.g. a scope shaped like a card
       // number): either way the decision cannot be audited, so it is a denial
@@ -151,7 +152,7 @@ public final class Guard {
           printable(d.scope()), null, c == null ? null : c.id(), c == null ? null : c.subject());
     }
     if (d.isAllowed() && c != null) {
-      authority.registry().recordUsed(c.subject(), now.toEpochMilli());
+      authority.registry().recordUsed(c.subject(), nowMillis);
     }
     return d;
   }

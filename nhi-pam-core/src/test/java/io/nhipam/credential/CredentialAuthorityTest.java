@@ -27,6 +27,20 @@ class CredentialAuthorityTest {
   }
 
   @Test
+  void verify_decodedNames_areTheAuthoritysOwnInstances() {
+    // so the maps each check consults (policy, registry) find the subject by identity
+    Credential c = authority.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
+    CredentialAuthority other = Fixtures.authority(clock, ring, AuditLog.of(AuditSinks.inMemory()));
+
+    Credential v = other.verify(c.token()); // decoded from scratch: nothing cached in `other`
+
+    assertThat(v.subject()).isEqualTo("finance-bot").isSameAs(other.policy().find("finance-bot").identity().id());
+    assertThat(v.issuer()).isSameAs(other.issuer());
+    assertThat(v.audience()).isSameAs(other.audience());
+    assertThat(c.subject()).isSameAs(authority.policy().find("finance-bot").identity().id());
+  }
+
+  @Test
   void mint_withinPolicy_carriesClaimsAndVerifies() {
     Credential c = authority.mint("finance-bot", Scopes.of("invoices:read"), Duration.ofMinutes(5));
 

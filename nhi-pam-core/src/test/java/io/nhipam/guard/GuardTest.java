@@ -74,6 +74,18 @@ class GuardTest {
   }
 
   @Test
+  void check_auditRecord_isStampedWithTheClockToTheMillisecond() {
+    Credential c = finance("invoices:read");
+    clock.advance(Duration.ofNanos(1_234_567_891));
+
+    guard.check(c, "invoices:read");
+    guard.check(c, "invoices:list");
+
+    assertThat(sink.events()).last().satisfies(e -> assertThat(e.time()).isEqualTo(Fixtures.T0.plusMillis(1_234)));
+    assertThat(sink.events().get(sink.events().size() - 2).time()).isEqualTo(Fixtures.T0.plusMillis(1_234));
+  }
+
+  @Test
   void check_wildcardGrant_allowsMatchingScope() {
     Credential c = finance("reports:*:read");
 
