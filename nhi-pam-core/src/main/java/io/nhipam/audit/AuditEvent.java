@@ -207,7 +207,7 @@ public final class AuditEvent {
 
     public Builder message(String message) {
       Preconditions.checkState(this.message == null, "message was already set");
-      this.message = check("message", message, MAX_MESSAGE);
+      this.message = check("message", null, message, MAX_MESSAGE, false);
       return this;
     }
 
@@ -230,7 +230,7 @@ public final class AuditEvent {
 
     public Builder correlationId(String correlationId) {
       Preconditions.checkState(this.correlationId == null, "correlationId was already set");
-      this.correlationId = checkShort("correlationId", correlationId);
+      this.correlationId = check("correlationId", null, correlationId, MAX_SHORT, false);
       return this;
     }
 
@@ -244,7 +244,7 @@ public final class AuditEvent {
       }
       if (attributes == null) {
         if (onlyKey == null) {
-          onlyValue = checkShort("attribute " + key, value);
+          onlyValue = check("attribute", key, value, MAX_SHORT, true);
           onlyKey = key;
           return this;
         }
@@ -257,7 +257,7 @@ public final class AuditEvent {
         throw new IllegalArgumentException(
             "an audit event holds at most " + MAX_ATTRIBUTES + " attributes");
       }
-      attributes.put(key, checkShort("attribute " + key, value));
+      attributes.put(key, check("attribute", key, value, MAX_SHORT, true));
       return this;
     }
 
@@ -287,30 +287,41 @@ public final class AuditEvent {
     }
 
     private static String checkShort(String field, String value) {
-      return check(field, value, MAX_SHORT);
+      return check(field, null, value, MAX_SHORT, true);
     }
 
-    private static String check(String field, String value, int max) {
+    /**
+     * Checks one field value; {@code key} (an attribute key) completes the field's name in
+     * messages, built only on failure. {@code remember}: the value is likely to recur (ids, scopes,
+     * reasons), so a harmless one is remembered and not scanned again.
+     */
+    private static String check(String field, @Nullable String key, String value, int max, boolean remember) {
       Objects.requireNonNull(value, field);
-      if (SecretShapes.isKnownHarmless(value)) {
+      if (remember && SecretShapes.isKnownHarmless(value)) {
         return value; // this instance passed every check below before (and is shorter than any limit)
       }
       if (value.isBlank()) {
-        throw new IllegalArgumentException(field + " is blank; leave it unset instead");
+        throw new IllegalArgumentException(name(field, key) + " is blank; leave it unset instead");
       }
       if (value.length() > max) {
         throw new IllegalArgumentException(
-            field + " has " + value.length() + " characters; at most " + max + " are recorded");
+            name(field, key) + " has " + value.length() + " characters; at most " + max + " are recorded");
       }
       String shape = SecretShapes.detect(value);
       if (shape != null) {
         throw new IllegalArgumentException(
-            field + " looks like " + shape + " (value <redacted>); audit records must never hold"
+            name(field, key) + " looks like " + shape + " (value <redacted>); audit records must never hold"
                 + " tokens or secrets. Pass the credential id, or AuditFingerprint.of(key, secret)"
                 + " for a secret, or a count for masked data.");
       }
-      SecretShapes.rememberHarmless(value);
+      if (remember) {
+        SecretShapes.rememberHarmless(value);
+      }
       return value;
+    }
+
+    private static String name(String field, @Nullable String key) {
+      return key == null ? field : field + " " + key;
     }
   }
 }

@@ -12,36 +12,49 @@ final class SecretShapes {
       "local.", "secret.", "seal.", "local-wrap.", "secret-wrap.", "local-pw.", "secret-pw."};
 
   /**
-   * Values recently found harmless, by identity, in slots chosen by their hash. The Guard records
-   * the same few strings over and over (a credential's subject and id, the {@code Scope} a tool or
-   * table is guarded by), so a hit skips the scan. Strings are immutable and only harmless ones
-   * are stored, so the racy reads and writes of the slots are safe: a reader trusts a slot only if
-   * it holds the very same instance it is checking. Only values of at most {@value #CACHED_LENGTH}
-   * characters are kept (at most 512 KiB held in all).
+   * Values recently found harmless, by identity. The Guard records the same few strings over and
+   * over (a credential's subject and id, the {@code Scope} a tool or table is guarded by), so a
+   * hit skips the scan. A value goes to the slot its hash chooses; the value it displaces moves
+   * to its own second slot, so two values that share a slot do not evict each other on every
+   * check. Values that are new on every event (correlation ids, messages) are not remembered. Strings are immutable and only
+   * harmless ones are stored, so the racy reads and writes of the slots are safe: a reader trusts a
+   * slot only if it holds the very same instance it is checking. Only values of at most {@value
+   * #CACHED_LENGTH} characters are kept, so at most about 1 MiB is held.
    */
-  private static final String[] HARMLESS = new String[1024];
-  private static final int CACHED_LENGTH = 256;
+  private static final String[] HARMLESS = new String[4096];
+  private static final int CACHED_LENGTH = 128;
 
   private SecretShapes() {}
 
   /**
-   * Whether this very instance was {@link #rememberHarmless remembered} as harmless: an array read
-   * and an identity comparison, no scan.
+   * Whether this very instance was {@link #rememberHarmless remembered} as harmless: at most two
+   * array reads and identity comparisons, no scan.
    */
   static boolean isKnownHarmless(String value) {
-    return HARMLESS[slot(value)] == value;
+    int h = value.hashCode();
+    return HARMLESS[first(h)] == value || HARMLESS[second(h)] == value;
   }
 
   /** Remembers {@code value}, which the caller found harmless with {@link #detect}, if it is short. */
   static void rememberHarmless(String value) {
-    if (value.length() <= CACHED_LENGTH) {
-      HARMLESS[slot(value)] = value;
+    if (value.length() > CACHED_LENGTH) {
+      return;
+    }
+    int a = first(value.hashCode());
+    String displaced = HARMLESS[a];
+    HARMLESS[a] = value;
+    if (displaced != null && displaced != value) {
+      // a second chance for the value it displaced, in that value's other slot
+      HARMLESS[second(displaced.hashCode())] = displaced;
     }
   }
 
-  private static int slot(String value) {
-    int h = value.hashCode();
+  private static int first(int h) {
     return (h ^ (h >>> 16)) & (HARMLESS.length - 1);
+  }
+
+  private static int second(int h) {
+    return ((h * 0x9E3779B9) >>> 20) & (HARMLESS.length - 1);
   }
 
   /**

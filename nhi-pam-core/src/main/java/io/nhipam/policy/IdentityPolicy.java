@@ -110,7 +110,7 @@ public final class IdentityPolicy {
 
   /** The deny pattern that matches {@code scope}, or null. */
   public @Nullable Scope deniedBy(Scope scope) {
-    return deny.matcher().find(scope);
+    return deny.isEmpty() ? null : deny.matcher().find(scope);
   }
 
   /** The allow pattern that matches {@code scope}, or null. */

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import io.nhipam.identity.Identity;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,12 +20,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Policy {
   private final ImmutableMap<String, IdentityPolicy> identities;
+  // the same entries for find(), which runs on every check: HashMap compares keys by identity
+  // before equals, and a verified credential's subject is the policy's own id instance
+  private final HashMap<String, IdentityPolicy> lookup;
   private final ImmutableSortedMap<String, String> detectorActions;
   private final ImmutableSortedMap<String, String> columnActions;
   private final String source;
 
   private Policy(Builder b) {
     this.identities = ImmutableMap.copyOf(b.identities);
+    this.lookup = new HashMap<>(identities);
     this.detectorActions = ImmutableSortedMap.copyOf(b.detectorActions);
     this.columnActions = ImmutableSortedMap.copyOf(b.columnActions);
     this.source = b.source;
@@ -36,12 +41,12 @@ public final class Policy {
 
   /** Policy for {@code identityId}, if the identity is known. */
   public Optional<IdentityPolicy> forIdentity(String identityId) {
-    return Optional.ofNullable(identities.get(identityId));
+    return Optional.ofNullable(find(identityId));
   }
 
   /** Policy for {@code identityId}, or null. */
   public @Nullable IdentityPolicy find(String identityId) {
-    return identities.get(identityId);
+    return lookup.get(identityId);
   }
 
   public Collection<IdentityPolicy> identities() {

@@ -21,25 +21,26 @@ public final class ScopeMatcher {
   private static final int MEMO_SLOTS = 16;
 
   private final Node root;
+  private final boolean empty;
   /**
-   * The last answers, one per slot chosen by the query's hash, made on first use. A guard asks
-   * the same matcher about the same few {@link Scope} objects again and again (the scope of each
-   * guarded tool or table), so a hit answers with one array read and a string comparison that is
-   * usually an identity check. The
-   * matcher is immutable, so an answer never goes stale; each slot holds one immutable entry, so
-   * racing readers and writers see either an old whole entry or a new whole one.
+   * The last answers, one per slot chosen by the query's hash. A guard asks the same matcher about
+   * the same few {@link Scope} objects again and again (the scope of each guarded tool or table),
+   * so a hit answers with one array read and a string comparison that is usually an identity
+   * check. The matcher is immutable, so an answer never goes stale; each slot holds one immutable
+   * entry, so racing readers and writers see either an old whole entry or a new whole one.
    */
-  private volatile Memo @Nullable [] memo;
+  private final Memo[] memo = new Memo[MEMO_SLOTS];
 
   private ScopeMatcher(Node root) {
     this.root = root;
+    this.empty = root.children.isEmpty();
   }
 
   private static final class Memo {
-    final Scope query;
+    final String query;
     final @Nullable Scope answer;
 
-    Memo(Scope query, @Nullable Scope answer) {
+    Memo(String query, @Nullable Scope answer) {
       this.query = query;
       this.answer = answer;
     }
@@ -82,21 +83,17 @@ public final class ScopeMatcher {
 
   /** Like {@link #match} but returns null when nothing matches (no allocation on the hot path). */
   public @Nullable Scope find(Scope scope) {
-    if (root.children.isEmpty()) {
+    if (empty) {
       return null;
     }
-    Memo[] m = memo;
-    if (m == null) {
-      m = new Memo[MEMO_SLOTS];
-      memo = m;
-    }
-    int slot = scope.value().hashCode() & (MEMO_SLOTS - 1);
-    Memo last = m[slot];
-    if (last != null && last.query.value().equals(scope.value())) {
+    String query = scope.value();
+    int slot = query.hashCode() & (MEMO_SLOTS - 1);
+    Memo last = memo[slot];
+    if (last != null && (last.query == query || last.query.equals(query))) {
       return last.answer;
     }
     Scope answer = find(root, scope, 0);
-    m[slot] = new Memo(scope, answer);
+    memo[slot] = new Memo(query, answer);
     return answer;
   }
 
@@ -130,7 +127,7 @@ public final class ScopeMatcher {
 
   /** Whether this matcher has no patterns. */
   public boolean isEmpty() {
-    return root.children.isEmpty();
+    return empty;
   }
 
   private static final class Node {
