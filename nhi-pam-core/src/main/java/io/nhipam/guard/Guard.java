@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -47,6 +48,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Guard {
   private final CredentialAuthority authority;
+  private static final int MAX_KEYS = 1024;
+  private static final ConcurrentHashMap<String, String> MASK_KEYS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, String> REVEAL_KEYS = new ConcurrentHashMap<>();
+
   private final AuditLog audit;
   private final Masker masker;
 
@@ -309,10 +314,10 @@ public final class Guard {
       e.correlationId(correlationId);
     }
     for (Map.Entry<String, Integer> m : report.counts().entrySet()) {
-      e.attribute("mask." + attributeKey(m.getKey()), m.getValue());
+      e.attribute(attributeKey(MASK_KEYS, "mask.", m.getKey()), m.getValue());
     }
     for (Map.Entry<String, Integer> m : report.revealedCounts().entrySet()) {
-      e.attribute("reveal." + attributeKey(m.getKey()), m.getValue());
+      e.attribute(attributeKey(REVEAL_KEYS, "reveal.", m.getKey()), m.getValue());
     }
     try {
       audit.record(e.build());
@@ -321,6 +326,22 @@ public final class Guard {
           + " record could not be written (" + failure.getMessage() + ")", "mask", null,
           c == null ? null : c.id(), c == null ? null : c.subject()));
     }
+  }
+
+  /**
+   * The audit attribute key for a detector id, made once per id: every masked result is audited,
+   * and the ids are the masker's configured detectors (a bounded set). Past {@value #MAX_KEYS} ids
+   * the key is made afresh each time instead of remembered.
+   */
+  private static String attributeKey(ConcurrentHashMap<String, String> keys, String prefix, String detector) {
+    String key = keys.get(detector);
+    if (key == null) {
+      key = prefix + attributeKey(detector);
+      if (keys.size() < MAX_KEYS) {
+        keys.putIfAbsent(detector, key);
+      }
+    }
+    return key;
   }
 
   private static String attributeKey(String detector) {

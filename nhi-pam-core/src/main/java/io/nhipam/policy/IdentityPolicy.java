@@ -30,11 +30,13 @@ public final class IdentityPolicy {
   private final @Nullable Integer maxRows;
   private final RowLimitAction rowLimitAction;
   private final Scopes effectiveAllow;
+  private final boolean hasDenies; // read on every check: one field, not a walk to the set's size
 
   private IdentityPolicy(Builder b) {
     this.identity = Objects.requireNonNull(b.identity, "identity");
     this.allow = b.allow;
     this.deny = b.deny;
+    this.hasDenies = !b.deny.isEmpty();
     this.maxTtl = b.maxTtl;
     this.reveal = ImmutableSortedSet.copyOf(b.reveal);
     this.maxRows = b.maxRows;
@@ -110,7 +112,7 @@ public final class IdentityPolicy {
 
   /** The deny pattern that matches {@code scope}, or null. */
   public @Nullable Scope deniedBy(Scope scope) {
-    return deny.isEmpty() ? null : deny.matcher().find(scope);
+    return hasDenies ? deny.matcher().find(scope) : null;
   }
 
   /** The allow pattern that matches {@code scope}, or null. */
