@@ -145,10 +145,19 @@ public final class Masker {
       return new MaskResult(text instanceof String ? (String) text : text.toString(),
           MaskReport.empty());
     }
-    Rewriter.Output out =
-        Rewriter.rewrite(text, 0, text.length(), found, policy, revealed, 0, "");
-    Rewriter.Output settled = settle(out, revealed);
+    Rewriter.Output settled = maskFound(text, found, revealed, Rescan.Mode.AUTO);
     return new MaskResult(settled.text(), MaskReport.of(settled.findings()));
+  }
+
+  /**
+   * Rewrites {@code text} for what its first scan {@code found}, then settles it (see {@link
+   * #MAX_PASSES}), re-scanning as {@code mode} says.
+   */
+  Rewriter.Output maskFound(CharSequence text, Findings found, Set<String> revealed, Rescan.Mode mode) {
+    int[] spans = new int[2 * found.size()];
+    Rewriter.Output out =
+        Rewriter.rewrite(text, 0, text.length(), found, policy, revealed, 0, "", spans);
+    return settle(out, spans, revealed, mode);
   }
 
   /**
@@ -166,18 +175,26 @@ public final class Masker {
     return new MaskResult(out.text(), MaskReport.of(out.findings()));
   }
 
-  /** Passes beyond the first, to a fixed point; see {@link #MAX_PASSES}. */
-  private Rewriter.Output settle(Rewriter.Output first, Set<String> revealed) {
+  /**
+   * Passes beyond the first, to a fixed point; see {@link #MAX_PASSES}. Each re-scans only
+   * windows around what the pass before found ({@code spans}, in its output) as {@code mode}
+   * says, see {@link Rescan}.
+   */
+  private Rewriter.Output settle(
+      Rewriter.Output first, int[] firstSpans, Set<String> revealed, Rescan.Mode mode) {
     Rewriter.Output current = first;
+    int[] spans = firstSpans;
     List<Finding> all = null;
     for (int pass = 1; pass < MAX_PASSES; pass++) {
       String text = current.text();
       Findings again = new Findings();
-      scanner.scan(text, 0, revealed, again);
+      Rescan.around(scanner, text, spans, spans.length / 2, revealed, again, mode);
       if (again.isEmpty()) {
         break;
       }
-      Rewriter.Output next = Rewriter.rewrite(text, 0, text.length(), again, policy, revealed, 0, "");
+      spans = new int[2 * again.size()];
+      Rewriter.Output next =
+          Rewriter.rewrite(text, 0, text.length(), again, policy, revealed, 0, "", spans);
       if (next.text().equals(text)) {
         break; // only revealed values remain: already counted in the first pass
       }
@@ -206,7 +223,7 @@ public final class Masker {
     if (found.isEmpty()) {
       return text instanceof String ? (String) text : text.toString();
     }
-    return settle(Rewriter.rewrite(text, 0, text.length(), found, policy, revealed, 0, ""), revealed).text();
+    return maskFound(text, found, revealed, Rescan.Mode.AUTO).text();
   }
 
   /** Whether any detector finds anything in {@code text}. */

@@ -31,6 +31,17 @@ final class Rewriter {
   static Output rewrite(
       CharSequence s, int from, int to, Findings found, Policy policy, Set<String> revealed,
       long offsetBase, String pointer) {
+    return rewrite(s, from, to, found, policy, revealed, offsetBase, pointer, null);
+  }
+
+  /**
+   * As {@link #rewrite(CharSequence, int, int, Findings, Policy, Set, long, String)}; when {@code
+   * spans} is given (two slots a finding), it receives where each finding's replacement, or the
+   * value itself when revealed, stands in the output text: start and end, in finding order.
+   */
+  static Output rewrite(
+      CharSequence s, int from, int to, Findings found, Policy policy, Set<String> revealed,
+      long offsetBase, String pointer, int @Nullable [] spans) {
     if (found.isEmpty()) {
       return new Output(slice(s, from, to), List.of());
     }
@@ -43,16 +54,32 @@ final class Rewriter {
           offsetBase + found.end(k) - from, isRevealed, pointer));
     }
     if (!anyMasked) {
+      if (spans != null) {
+        for (int k = 0; k < found.size(); k++) {
+          spans[2 * k] = found.start(k) - from;
+          spans[2 * k + 1] = found.end(k) - from;
+        }
+      }
       return new Output(slice(s, from, to), findings);
     }
     StringBuilder b = new StringBuilder(to - from + 16);
     int pos = from;
     for (int k = 0; k < found.size(); k++) {
-      if (revealed.contains(found.id(k))) {
+      if (findings.get(k).revealed()) {
+        if (spans != null) { // copied in clear with the text around it
+          spans[2 * k] = b.length() + found.start(k) - pos;
+          spans[2 * k + 1] = b.length() + found.end(k) - pos;
+        }
         continue;
       }
       b.append(s, pos, found.start(k));
+      if (spans != null) {
+        spans[2 * k] = b.length();
+      }
       apply(b, s, found.start(k), found.end(k), found.id(k), found.encoded(k), policy);
+      if (spans != null) {
+        spans[2 * k + 1] = b.length();
+      }
       pos = found.end(k);
     }
     b.append(s, pos, to);

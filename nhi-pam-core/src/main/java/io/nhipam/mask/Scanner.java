@@ -54,6 +54,31 @@ final class Scanner {
           Math.max(TokenDetector.MAX_LENGTH, PemDetector.MAX_LENGTH),
           EncodedDetector.MAX_RUN);
 
+  /**
+   * How far ahead a detector that finds nothing may read past a {@linkplain #isSync sync
+   * character}: the separated numbers (cards with zero-width characters, IBANs, phones, IP
+   * addresses, SSNs), a PEM header, and the few characters between an assignment's operator and
+   * its value; every longer read (a token or encoded body, an e-mail domain, an assigned value, a
+   * word) stops at the first sync character. A detector added later must keep to this or raise it.
+   */
+  static final int REACH_AHEAD =
+      Math.max(Math.max(CardDetector.MAX_LENGTH, PhoneDetector.MAX_LENGTH),
+          Math.max(IpDetector.MAX_LENGTH, IbanDetector.MAX_LENGTH)) + 48;
+  /**
+   * How far behind its position a detector may read past a sync character: an assignment's name
+   * with the quotes and spaces before its operator, a word boundary, the dot before an IPv4.
+   */
+  static final int REACH_BEHIND = AssignmentDetector.MAX_NAME + 64;
+
+  /** Sync characters: whitespace and the JSON and list punctuation that no detector reads through. */
+  private static final boolean[] SYNC = new boolean[128];
+
+  static {
+    for (char c : " \t\n\r\",;{}[]<>|".toCharArray()) {
+      SYNC[c] = true;
+    }
+  }
+
   private final boolean[] enabled;
   private final int decodeDepth;
   private final @Nullable GitleaksRules gitleaks;
@@ -87,6 +112,40 @@ final class Scanner {
 
   /** The built-in pass; {@code depth} levels of encoding are still decoded. */
   void scan(CharSequence s, int from, int depth, Set<String> revealed, Findings out) {
+    scan(s, from, Integer.MAX_VALUE, depth, revealed, out);
+  }
+
+  /**
+   * The built-in pass at the configured depth, from {@code from} (the character before it, if
+   * any, must be a {@linkplain #isSync sync character}) until the first sync character the scan
+   * steps on at or after {@code stopAt}. Returns the offset just past that character, or the
+   * length of the text. What it adds to {@code out} is exactly what a scan of the whole text adds
+   * between those two offsets, provided the whole scan steps on the sync character before {@code
+   * from} (see {@link Masker}'s windowed re-scan for when that holds).
+   */
+  int scanWindow(CharSequence s, int from, int stopAt, Set<String> revealed, Findings out) {
+    return scan(s, from, stopAt, decodeDepth, revealed, out);
+  }
+
+  /** Whether loaded gitleaks rules run after the built-in pass. */
+  boolean hasGitleaks() {
+    return gitleaks != null;
+  }
+
+  /**
+   * Whether {@code c} is a sync character: one the scan always steps on unless it lies inside a
+   * match (it is not a letter, digit or run character, so no skip passes over it), that ends every
+   * run, and that stops every detector which reads further than {@link #REACH_AHEAD} characters
+   * ahead or {@link #REACH_BEHIND} behind (token bodies, e-mail parts, assigned values, encoded
+   * runs, words and digit runs). Where the scan steps on one, what comes after depends only on
+   * the text from that character on, and on the text at most {@link #REACH_BEHIND} before.
+   */
+  static boolean isSync(char c) {
+    return c < 128 && SYNC[c];
+  }
+
+  /** The built-in pass; stops past the first sync character stepped on at or after {@code stopAt}. */
+  private int scan(CharSequence s, int from, int stopAt, int depth, Set<String> revealed, Findings out) {
     int n = s.length();
     int i = from;
     int minStart = from;
@@ -112,6 +171,9 @@ final class Scanner {
       }
       int cls = f & 15;
       if (cls == NONE) {
+        if (i >= stopAt && c < 128 && SYNC[c]) {
+          return i + 1;
+        }
         i++;
         continue;
       }
@@ -146,6 +208,7 @@ final class Scanner {
     if (runStart >= 0 && depth > 0 && n - runStart >= EncodedDetector.MIN_RUN) {
       encodedRun(s, runStart, n, depth, minStart, revealed, out);
     }
+    return n;
   }
 
   private int encodedRun(
