@@ -277,12 +277,12 @@ public final class Guard {
    * carries and its policy allows. Nothing for a missing, expired or revoked credential.
    */
   public Set<String> revealed(@Nullable Credential credential) {
-    if (credential == null || authority.problem(credential) != null) {
+    if (credential == null) {
       return Set.of();
     }
     IdentityPolicy policy = authority.policy().find(credential.subject());
-    if (policy == null || policy.reveal().isEmpty()) {
-      return Set.of();
+    if (policy == null || policy.reveal().isEmpty() || authority.problem(credential) != null) {
+      return Set.of(); // the policy reveals nothing (most identities: no need to check more), or no valid credential
     }
     Set<String> out = null;
     for (String detector : policy.reveal()) {
