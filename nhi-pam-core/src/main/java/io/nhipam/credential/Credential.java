@@ -39,6 +39,22 @@ public final class Credential {
   private final String token;
   /** The in-memory revocation store's decoded key for {@link #id}, cached on first check. */
   @Nullable Object revocationKey;
+  /**
+   * The last check that found this credential unrevoked: which in-memory store, at which of its
+   * versions. One immutable object, so racing checks never pair one store with another's version.
+   */
+  volatile @Nullable UnrevokedAt unrevokedAt;
+
+  /** An in-memory store and its version at which this credential (and its ancestors) was unrevoked. */
+  static final class UnrevokedAt {
+    final Object store;
+    final long version;
+
+    UnrevokedAt(Object store, long version) {
+      this.store = store;
+      this.version = version;
+    }
+  }
 
   Credential(Claims c, String keyId, String token) {
     this.id = c.id;

@@ -287,10 +287,28 @@ public final class CredentialAuthority {
   }
 
   private boolean isRevoked(Credential c) {
-    boolean revoked = revocations instanceof InMemoryRevocationStore
-        ? ((InMemoryRevocationStore) revocations).isCredentialRevoked(c)
-        : revocations.isCredentialRevoked(c.id());
-    if (revoked || revocations.identityEpoch(c.subject()) > c.identityEpoch()) {
+    if (revocations instanceof InMemoryRevocationStore) {
+      // Nothing revoked anywhere since this credential was last found unrevoked: still unrevoked.
+      // The version is read before the lookups, so a revocation racing them moves it on and the
+      // next check looks again; every revocation is in the maps before the version moves.
+      InMemoryRevocationStore memory = (InMemoryRevocationStore) revocations;
+      long version = memory.version();
+      Credential.UnrevokedAt last = c.unrevokedAt;
+      if (last != null && last.store == memory && last.version == version) {
+        return false;
+      }
+      boolean revoked = memory.isCredentialRevoked(c) || isRevokedByLookup(c);
+      if (!revoked) {
+        c.unrevokedAt = new Credential.UnrevokedAt(memory, version);
+      }
+      return revoked;
+    }
+    return revocations.isCredentialRevoked(c.id()) || isRevokedByLookup(c);
+  }
+
+  /** Revocation of the credential's identity, lease or ancestors (its own id is checked by the caller). */
+  private boolean isRevokedByLookup(Credential c) {
+    if (revocations.identityEpoch(c.subject()) > c.identityEpoch()) {
       return true;
     }
     String lease = c.leaseIdOrNull();

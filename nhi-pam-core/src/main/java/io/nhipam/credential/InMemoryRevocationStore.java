@@ -16,14 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * store grows, so the store never holds more than the credentials that could still verify.
  */
 final class InMemoryRevocationStore implements RevocationStore {
-  private static final Boolean PRESENT = Boolean.TRUE;
-
   private final Clock clock;
   private final long retentionSeconds;
-  private final Map<Key, Boolean> credentials = new ConcurrentHashMap<>();
-  private final Map<Key, Boolean> leases = new ConcurrentHashMap<>();
+  // each entry maps a key to itself, so a repeated revocation can extend the stored key's expiry
+  // in place (keys are equal whatever their expiry, so a map would keep the old key object)
+  private final Map<Key, Key> credentials = new ConcurrentHashMap<>();
+  private final Map<Key, Key> leases = new ConcurrentHashMap<>();
   private final Map<String, Long> epochs = new ConcurrentHashMap<>();
   private final AtomicLong nextPurgeAt = new AtomicLong(4096);
+  /** Bumped after every revocation of any kind has taken effect; see {@link #version()}. */
+  private final AtomicLong version = new AtomicLong();
 
   InMemoryRevocationStore(Clock clock, Duration retention) {
     this.clock = clock;
@@ -50,9 +52,20 @@ final class InMemoryRevocationStore implements RevocationStore {
     return credentials.containsKey(key);
   }
 
+  /**
+   * The number of revocations that have taken effect so far. A check that read version {@code v}
+   * before consulting the maps, and found its credential unrevoked, stays right for as long as the
+   * version is still {@code v}: every revocation is in the maps before the version moves on.
+   */
+  long version() {
+    return version.get();
+  }
+
   @Override
   public long revokeIdentity(String identityId) {
-    return epochs.merge(identityId, 1L, Long::sum);
+    long epoch = epochs.merge(identityId, 1L, Long::sum);
+    version.incrementAndGet();
+    return epoch;
   }
 
   @Override
@@ -76,11 +89,14 @@ final class InMemoryRevocationStore implements RevocationStore {
     return credentials.size() + leases.size();
   }
 
-  private void add(Map<Key, Boolean> map, String id, Instant expiresAt) {
+  private void add(Map<Key, Key> map, String id, Instant expiresAt) {
     long forgetAt = expiresAt.getEpochSecond() + retentionSeconds;
     Key key = Key.of(id, forgetAt);
-    map.remove(key); // a later expiry replaces an earlier one
-    map.put(key, PRESENT);
+    Key existing = map.putIfAbsent(key, key);
+    if (existing != null) {
+      existing.extendTo(forgetAt); // in place: the id never looks unrevoked, not even for a moment
+    }
+    version.incrementAndGet();
     long limit = nextPurgeAt.get();
     if (size() > limit && nextPurgeAt.compareAndSet(limit, Long.MAX_VALUE)) {
       purgeExpired();
@@ -91,8 +107,8 @@ final class InMemoryRevocationStore implements RevocationStore {
   /** Forgets every entry whose credential could no longer verify. */
   void purgeExpired() {
     long now = clock.instant().getEpochSecond();
-    credentials.keySet().removeIf(k -> k.forgetAt < now);
-    leases.keySet().removeIf(k -> k.forgetAt < now);
+    credentials.keySet().removeIf(k -> k.forgetAt() < now);
+    leases.keySet().removeIf(k -> k.forgetAt() < now);
   }
 
   /** A compact key: our ids as two longs; anything else as its string. Equality ignores expiry. */
@@ -100,13 +116,24 @@ final class InMemoryRevocationStore implements RevocationStore {
     final long hi;
     final long lo;
     final String other;
-    final long forgetAt;
+    private volatile long forgetAt;
 
     private Key(long hi, long lo, String other, long forgetAt) {
       this.hi = hi;
       this.lo = lo;
       this.other = other;
       this.forgetAt = forgetAt;
+    }
+
+    long forgetAt() {
+      return forgetAt;
+    }
+
+    /** Keeps the entry at least until {@code until} (a repeated revocation with a later expiry). */
+    synchronized void extendTo(long until) {
+      if (until > forgetAt) {
+        forgetAt = until;
+      }
     }
 
     static Key of(String id, long forgetAt) {

@@ -54,4 +54,80 @@ class RevocationConcurrencyTest {
     assertThat(store.identityEpoch("bot")).isEqualTo(8000);
     assertThat(store.identityEpoch("other")).isZero();
   }
+
+  @Test
+  void inMemoryStore_repeatedRevocationWithLaterExpiry_extendsTheEntryAndNeverUnrevokes() throws Exception {
+    Fixtures.MutableClock clock = new Fixtures.MutableClock(Fixtures.T0);
+    InMemoryRevocationStore store = new InMemoryRevocationStore(clock, Duration.ofMinutes(1));
+    String id = "cr_CAAAAAAAAAAAAAAAAAAAAA";
+    store.revokeCredential(id, Fixtures.T0.plus(Duration.ofMinutes(5)));
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger unrevoked = new java.util.concurrent.atomic.AtomicInteger();
+    Thread reader = new Thread(() -> {
+      while (!stop.get()) {
+        if (!store.isCredentialRevoked(id)) {
+          unrevoked.incrementAndGet();
+        }
+      }
+    });
+    reader.start();
+    for (int i = 6; i < 20_000; i++) {
+      store.revokeCredential(id, Fixtures.T0.plus(Duration.ofMinutes(i)));
+    }
+    stop.set(true);
+    reader.join();
+
+    assertThat(unrevoked.get()).as("checks that saw the revoked id as unrevoked").isZero();
+    assertThat(store.size()).isEqualTo(1);
+    clock.advance(Duration.ofMinutes(19_000)); // past the first expiries, not the last one
+    store.purgeExpired();
+    assertThat(store.isCredentialRevoked(id)).as("kept until its latest expiry").isTrue();
+  }
+
+  @Test
+  void authority_revocationAfterACachedCheck_takesEffectOnTheNextCheck() {
+    Fixtures.MutableClock clock = new Fixtures.MutableClock(Fixtures.T0);
+    CredentialAuthority a = Fixtures.authority(clock, KeyRing.generate(),
+        io.nhipam.audit.AuditLog.of(io.nhipam.audit.AuditSinks.inMemory()));
+    io.nhipam.scope.Scopes scopes = io.nhipam.scope.Scopes.of("invoices:read");
+    Credential byId = a.mint("finance-bot", scopes, Duration.ofMinutes(5));
+    Credential byIdentity = a.mint("sub-agent", scopes, Duration.ofMinutes(5));
+    CredentialLease lease = a.lease("finance-bot", scopes, Duration.ofMinutes(5));
+    Credential leased = lease.credential();
+    Credential parent = a.mint("finance-bot", scopes, Duration.ofMinutes(5));
+    Credential child = a.attenuate(parent, scopes, Duration.ofMinutes(1));
+    List<Credential> all = List.of(byId, byIdentity, leased, child);
+    for (int round = 0; round < 2; round++) { // twice: the second round answers from the remembered check
+      for (Credential c : all) {
+        assertThat(a.problem(c)).as("%s before any revocation", c.subject()).isNull();
+      }
+    }
+
+    a.revoke(byId);
+    assertThat(a.problem(byId)).isEqualTo(io.nhipam.error.ReasonCode.REVOKED);
+    a.revokeIdentity("sub-agent");
+    assertThat(a.problem(byIdentity)).isEqualTo(io.nhipam.error.ReasonCode.REVOKED);
+    lease.close();
+    assertThat(a.problem(leased)).isEqualTo(io.nhipam.error.ReasonCode.REVOKED);
+    assertThat(a.problem(child)).as("child before its parent is revoked").isNull();
+    a.revoke(parent);
+    assertThat(a.problem(child)).isEqualTo(io.nhipam.error.ReasonCode.REVOKED);
+  }
+
+  @Test
+  void authority_checkRememberedByOneStore_isNotTrustedByAnother() {
+    // both stores at the same version: only the store's identity tells the remembered checks apart
+    Fixtures.MutableClock clock = new Fixtures.MutableClock(Fixtures.T0);
+    KeyRing ring = KeyRing.generate();
+    CredentialAuthority a = Fixtures.authority(clock, ring, io.nhipam.audit.AuditLog.of(io.nhipam.audit.AuditSinks.inMemory()));
+    CredentialAuthority b = Fixtures.authority(clock, ring, io.nhipam.audit.AuditLog.of(io.nhipam.audit.AuditSinks.inMemory()));
+    Credential c = a.mint("finance-bot", io.nhipam.scope.Scopes.of("invoices:read"), Duration.ofMinutes(5));
+    a.revocations().revokeCredential("cr_DAAAAAAAAAAAAAAAAAAAAA", Fixtures.T0.plus(Duration.ofMinutes(5)));
+    assertThat(a.problem(c)).isNull(); // remembered: unrevoked in a's store at its version 1
+
+    b.revocations().revokeCredential(c.id(), c.expiresAt()); // b's store, now also at version 1
+
+    assertThat(b.problem(c)).isEqualTo(io.nhipam.error.ReasonCode.REVOKED);
+    assertThat(a.problem(c)).isNull();
+  }
 }
