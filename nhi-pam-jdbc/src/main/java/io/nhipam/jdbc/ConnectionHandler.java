@@ -28,6 +28,27 @@ final class ConnectionHandler extends GuardHandler {
   private final Connection connection;
   private @Nullable SqlDialect dialect;
   private @Nullable String schema;
+  /**
+   * The last analyses this connection asked for, by the very SQL string (an application prepares
+   * the same constant text again and again): an identity comparison instead of the shared cache's
+   * key building and lookup. Each slot is one immutable entry, so even a connection shared across
+   * threads never pairs one statement with another's analysis.
+   */
+  private final Recent[] recent = new Recent[8];
+
+  private static final class Recent {
+    final String sql;
+    final String schema;
+    final SqlDialect dialect;
+    final StatementAnalysis analysis;
+
+    Recent(String sql, String schema, SqlDialect dialect, StatementAnalysis analysis) {
+      this.sql = sql;
+      this.schema = schema;
+      this.dialect = dialect;
+      this.analysis = analysis;
+    }
+  }
 
   ConnectionHandler(JdbcGate gate, Connection target) {
     super(gate, target, Connection.class, TABLES);
@@ -44,11 +65,20 @@ final class ConnectionHandler extends GuardHandler {
     if (dialect == null) {
       dialect = gate.dialect(connection);
     }
-    if (schema == null) {
+    String current = schema;
+    if (current == null) {
       String s = connection.getSchema();
-      schema = s == null ? dialect.defaultSchema() : s;
+      current = s == null ? dialect.defaultSchema() : s;
+      schema = current;
     }
-    return gate.analyzer.analyze(sql, dialect, schema);
+    int slot = sql.hashCode() & (recent.length - 1);
+    Recent r = recent[slot];
+    if (r != null && r.sql == sql && r.schema == current && r.dialect == dialect) {
+      return r.analysis;
+    }
+    StatementAnalysis a = gate.analyzer.analyze(sql, dialect, current);
+    recent[slot] = new Recent(sql, current, dialect, a);
+    return a;
   }
 
   private static final java.util.regex.Pattern CALL_ESCAPE = java.util.regex.Pattern.compile(

@@ -61,6 +61,30 @@ class GuardedDataSourceTest {
   }
 
   @Test
+  void sameSqlString_afterSetSchema_isAnalysedAgainstTheNewSchema() throws Exception {
+    String other = db.schema + "_OTHER";
+    try (Connection raw = db.dataSource.getConnection(); Statement s = raw.createStatement()) {
+      s.execute("CREATE SCHEMA " + other);
+      s.execute("CREATE TABLE " + other + ".invoices (id INT PRIMARY KEY)");
+    }
+    String sql = "SELECT id FROM invoices"; // one string instance, prepared twice on one connection
+    try (Connection c = as("finance")) {
+      try (PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+      }
+      c.setSchema(other);
+      assertThatThrownBy(() -> c.prepareStatement(sql)).isInstanceOfSatisfying(GuardedSQLException.class, e -> {
+        assertThat(e.reason()).isEqualTo(ReasonCode.MISSING_SCOPE);
+        assertThat(e.getMessage()).contains("lacks scope db:" + other + ".INVOICES:select");
+      });
+    } finally {
+      try (Connection raw = db.dataSource.getConnection(); Statement s = raw.createStatement()) {
+        s.execute("DROP SCHEMA " + other + " CASCADE");
+      }
+    }
+  }
+
+  @Test
   void backReferences_everyPath_returnGuardedObjects() throws Exception {
     try (Connection c = as("finance"); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id FROM invoices")) {
