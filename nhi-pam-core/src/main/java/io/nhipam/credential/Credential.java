@@ -44,6 +44,8 @@ public final class Credential {
    * versions. One immutable object, so racing checks never pair one store with another's version.
    */
   volatile @Nullable UnrevokedAt unrevokedAt;
+  /** When this credential's use was last passed to the registry (racy: at worst one more update). */
+  volatile long lastUseRecorded = Long.MIN_VALUE / 2;
 
   /** An in-memory store and its version at which this credential (and its ancestors) was unrevoked. */
   static final class UnrevokedAt {

@@ -461,6 +461,18 @@ public final class CredentialAuthority {
         .attribute("identities", p.identities().size()), operation);
   }
 
+  /**
+   * Records in the {@link #registry()} that {@code c} was used at {@code nowMillis} (read from
+   * {@link #clock()}), as the Guard does on every allowed check. The registry keeps last use to the
+   * second, so a credential used again within the same second skips the registry altogether.
+   */
+  public void recordUse(Credential c, long nowMillis) {
+    if (nowMillis - c.lastUseRecorded >= 1000 || nowMillis < c.lastUseRecorded) {
+      c.lastUseRecorded = nowMillis;
+      registry.recordUsed(c.subject(), nowMillis);
+    }
+  }
+
   /** The policy's file name without its directories (temporary directories carry long random numbers). */
   private static String shortSource(Policy p) {
     String s = p.source();

@@ -157,7 +157,7 @@ public final class Guard {
           printable(d.scope()), null, c == null ? null : c.id(), c == null ? null : c.subject());
     }
     if (d.isAllowed() && c != null) {
-      authority.registry().recordUsed(c.subject(), nowMillis);
+      authority.recordUse(c, nowMillis);
     }
     return d;
   }

@@ -86,6 +86,27 @@ class GuardTest {
   }
 
   @Test
+  void check_allowed_recordsLastUseToTheSecond_deniedDoesNot() {
+    Credential c = finance("invoices:read");
+    assertThat(authority.registry().info("finance-bot").orElseThrow().lastUsed()).isEmpty();
+
+    guard.check(c, "invoices:read");
+    assertThat(authority.registry().info("finance-bot").orElseThrow().lastUsed()).contains(Fixtures.T0);
+
+    clock.advance(Duration.ofMillis(500));
+    guard.check(c, "invoices:read");
+    assertThat(authority.registry().info("finance-bot").orElseThrow().lastUsed()).as("same second")
+        .contains(Fixtures.T0);
+
+    clock.advance(Duration.ofMillis(700));
+    guard.check(c, "payroll:read"); // denied: not a use
+    assertThat(authority.registry().info("finance-bot").orElseThrow().lastUsed()).contains(Fixtures.T0);
+    guard.check(c, "invoices:read");
+    assertThat(authority.registry().info("finance-bot").orElseThrow().lastUsed())
+        .contains(Fixtures.T0.plusMillis(1_200));
+  }
+
+  @Test
   void check_wildcardGrant_allowsMatchingScope() {
     Credential c = finance("reports:*:read");
 
