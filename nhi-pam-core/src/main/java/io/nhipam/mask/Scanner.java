@@ -1,5 +1,9 @@
 package io.nhipam.mask;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -144,8 +148,262 @@ final class Scanner {
     return c < 128 && SYNC[c];
   }
 
-  /** The built-in pass; stops past the first sync character stepped on at or after {@code stopAt}. */
+  /**
+   * The built-in pass; stops past the first sync character stepped on at or after {@code stopAt}.
+   * A whole {@code String} (not a window, whose copy would cost more than the window's scan) of
+   * at least {@link #LATIN1_MIN} characters is scanned over its ISO-8859-1 bytes ({@link
+   * #scanLatin1}); anything else character by character ({@link #scanChars}). Both add the same.
+   */
   private int scan(CharSequence s, int from, int stopAt, int depth, Set<String> revealed, Findings out) {
+    if (from == 0 && stopAt == Integer.MAX_VALUE && s instanceof String && s.length() >= LATIN1_MIN) {
+      String str = (String) s;
+      byte[] b = str.getBytes(StandardCharsets.ISO_8859_1);
+      if (b.length == str.length()) {
+        return scanLatin1(str, b, depth, revealed, out);
+      }
+    }
+    return scanChars(s, from, stopAt, depth, revealed, out);
+  }
+
+  /** Shortest {@code String} scanned over its bytes: below it, the copy costs more than it saves. */
+  static final int LATIN1_MIN = 24;
+
+  /** Reads eight bytes of a {@code byte[]} as one {@code long}, the first in the lowest byte. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
+
+  /**
+   * {@link #scanChars} from offset 0 over {@code b}, the ISO-8859-1 encoding of {@code s} with
+   * one byte per character: every character up to U+00FF is its own byte, any other is {@code
+   * '?'}. So a byte other than {@code '?'} is the character itself, and only at a {@code '?'} is
+   * {@code s} read; the detectors still read {@code s}. Adds the same findings in the same order.
+   *
+   * <p>Eight bytes at a time, a block in which {@link #scanChars} would call nothing ({@link
+   * #quietBlock}) is passed over with only the start of the current run carried; any other is
+   * stepped through character by character as {@link #scanChars} steps.
+   */
+  private int scanLatin1(String s, byte[] b, int depth, Set<String> revealed, Findings out) {
+    int n = b.length;
+    int i = 0;
+    int minStart = 0;
+    int runStart = -1;
+    while (i < n) {
+      int stepEnd = n;
+      if (i + 9 <= n) {
+        long quiet = quietBlock(s, b, i, runStart, depth);
+        if (quiet != NOT_QUIET) {
+          runStart = (int) quiet;
+          i += 8;
+          continue;
+        }
+        stepEnd = i + 8;
+      }
+      while (i < stepEnd) {
+        int x = b[i];
+        char c = x != '?' ? (char) (x & 0xFF) : s.charAt(i);
+        int f = c < 128 ? TABLE[c] : (Chars.digit(c) >= 0 ? DIGIT : NONE);
+        if ((f & RUN) != 0) {
+          if (runStart < 0) {
+            runStart = i;
+          }
+        } else if (runStart >= 0) {
+          if (depth > 0 && i - runStart >= EncodedDetector.MIN_RUN) {
+            minStart = encodedRun(s, runStart, i, depth, minStart, revealed, out);
+          }
+          runStart = -1;
+        }
+        int cls = f & 15;
+        if (cls == NONE) {
+          i++;
+          continue;
+        }
+        if (cls == LETTER && !(atBoundary(s, b, i) && mayStart(s, b, i, c))) {
+          i++; // as in scanChars: the rest of the word cannot start anything
+          while (i < n && (x = b[i]) >= 0 && (TABLE[x] & ALNUM) != 0) {
+            i++;
+          }
+          continue;
+        }
+        long hit = detectAt(s, i, cls, minStart);
+        if (hit == 0) {
+          i++;
+          continue;
+        }
+        int end = (int) hit;
+        if (hit < 0) {
+          i = -end;
+          continue;
+        }
+        int start = i + (int) ((hit >>> 40) & 0xFF) - 128;
+        String id = DetectorIds.BUILT_IN.get((int) ((hit >>> 32) & 0xFF));
+        out.add(start, end, id, false);
+        minStart = end;
+        i = end;
+        runStart = -1;
+      }
+    }
+    if (runStart >= 0 && depth > 0 && n - runStart >= EncodedDetector.MIN_RUN) {
+      encodedRun(s, runStart, n, depth, minStart, revealed, out);
+    }
+    return n;
+  }
+
+  /** What {@link #quietBlock} returns for a block that must be stepped through. */
+  private static final long NOT_QUIET = Long.MIN_VALUE;
+
+  private static final long ONES = 0x0101010101010101L;
+
+  /** Per byte of {@code x} (each below 0x80), the high bit set where the byte is at least {@code v}. */
+  private static long atLeast(long x, int v) {
+    return x + (0x80 - v) * ONES;
+  }
+
+  /** Per byte of {@code x} (each below 0x80), the high bit set where the byte is {@code v}. */
+  private static long equal(long x, int v) {
+    return ~((x ^ (v * ONES)) + 0x7F * ONES);
+  }
+
+  /**
+   * Whether {@link #scanChars}, at offset {@code p} with the run begun at {@code runStart} (or
+   * none, -1), would call nothing in the eight characters from {@code p} (with {@code p + 8 <
+   * b.length}) and only carry the run on: then the start of the run after them (-1 for none),
+   * else {@link #NOT_QUIET}. Quiet means: only ASCII letters, digits, spaces, commas and full
+   * stops, the next character ASCII too; no digit at a word start; no letter at a word start
+   * that {@link WordStarts#mayStart} lets through; and no run of at least {@link
+   * EncodedDetector#MIN_RUN} characters ending. Any other block is stepped through. In a quiet
+   * block, every character is a no-op for the scan wherever it steps (the inside of a word or
+   * number, or a character of class {@code NONE}) but for the run it carries on or ends.
+   */
+  static long quietBlock(String s, byte[] b, int p, int runStart, int depth) {
+    long x = (long) LONGS.get(b, p);
+    long next = (long) LONGS.get(b, p + 1); // the second character of each pair
+    if (((x | next) & HIGH_BITS) != 0) {
+      return NOT_QUIET;
+    }
+    long digit = atLeast(x, '0') & ~atLeast(x, ':');
+    long folded = x | 0x2020202020202020L;
+    long alnum = (digit | (atLeast(folded, 'a') & ~atLeast(folded, '{'))) & HIGH_BITS;
+    long dot = equal(x, '.') & HIGH_BITS;
+    if (((alnum | dot | equal(x, ' ') | equal(x, ',')) & HIGH_BITS) != HIGH_BITS) {
+      return NOT_QUIET;
+    }
+    long before = alnum << 8;
+    if (p > 0) {
+      int c0 = b[p - 1];
+      if (c0 >= 0 && c0 != '?') {
+        before |= (TABLE[c0] & ALNUM) << 2; // ALNUM is 0x20: 0x80 for a letter or digit
+      } else if (Chars.isWordChar(s.charAt(p - 1))) {
+        before |= 0x80;
+      }
+    }
+    long starts = alnum & ~before;
+    if ((starts & digit) != 0) {
+      return NOT_QUIET; // a number starts here
+    }
+    if (starts != 0) { // words start here: only a listed pair can start anything
+      long second = starts & (starts - 1);
+      if (listedAt(x, next, starts) | listedAt(x, next, second) | ((second & (second - 1)) != 0)) {
+        long hex = digit | (atLeast(folded, 'a') & ~atLeast(folded, 'g'));
+        for (long w = starts; w != 0; w &= w - 1) {
+          int k = Long.numberOfTrailingZeros(w) >>> 3;
+          int q = p + k;
+          int pair = WordStarts.pair((char) b[q], (char) b[q + 1]);
+          if (pair == 0 || (pair == WordStarts.IPV6 && k < 7
+              && (~hex & HIGH_BITS & (0x80808080L << (8 * k + 8))) != 0)) {
+            continue; // no colon in the block: a character that is not hex comes first
+          }
+          if (WordStarts.mayStart(s, q, (char) b[q])) {
+            return NOT_QUIET;
+          }
+        }
+      }
+    }
+    long notRun = ~(alnum | dot) & HIGH_BITS;
+    if (notRun == 0) {
+      return runStart >= 0 ? runStart : p;
+    }
+    int firstEnd = p + (Long.numberOfTrailingZeros(notRun) >>> 3);
+    if (runStart >= 0 & depth > 0 & firstEnd - runStart >= EncodedDetector.MIN_RUN) {
+      return NOT_QUIET; // a long run ends here: it may be encoded
+    }
+    int lastStart = p + ((63 - Long.numberOfLeadingZeros(notRun)) >>> 3) + 1;
+    return notRun < 0 ? -1 : lastStart; // a run goes on past the block from its last start
+  }
+
+  /**
+   * Whether the lowest word start flagged in {@code starts} (none: false) begins a pair that
+   * {@link WordStarts#pair lists}; {@code x} holds the block, {@code next} the block one on.
+   */
+  private static boolean listedAt(long x, long next, long starts) {
+    int shift = Long.numberOfTrailingZeros(starts) & ~7; // 64 for none, taken as 0
+    int c = (int) (x >>> shift) & 0x7F;
+    int c2 = (int) (next >>> shift) & 0x7F;
+    return starts != 0 && WordStarts.pair((char) c, (char) c2) != 0;
+  }
+
+  /** {@link Chars#atBoundary} read from the bytes of {@link #scanLatin1}. */
+  private static boolean atBoundary(String s, byte[] b, int i) {
+    if (i == 0) {
+      return true;
+    }
+    int p = b[i - 1];
+    if (p >= 0 && p != '?') {
+      return (TABLE[p] & ALNUM) == 0;
+    }
+    return Chars.atBoundary(s, i);
+  }
+
+  /**
+   * {@link WordStarts#mayStart} read from the bytes of {@link #scanLatin1}: the pair lookup that
+   * rules out almost every word, then the exact check. A second character {@code '?'} or from
+   * U+0080 on is never in the table, whatever it stands for.
+   */
+  private static boolean mayStart(String s, byte[] b, int i, char c) {
+    if (i + 1 >= b.length) {
+      return false;
+    }
+    int c2 = b[i + 1];
+    if (c2 < 0 || WordStarts.pair(c, (char) c2) == 0) {
+      return false;
+    }
+    return WordStarts.mayStart(s, i, c);
+  }
+
+  /**
+   * The first offset from {@code i} whose byte is not an ASCII letter or digit: the end of what
+   * {@link #scanChars} skips of a word. Eight bytes at a time; in each of them, a byte is a
+   * letter if, with bit 0x20 set, it lies in 'a'..'z', and a digit if it lies in '0'..'9' (sums
+   * of a 7-bit byte and a constant below 0x80 carry into no other byte).
+   */
+  static int skipAlnum(byte[] b, int i) {
+    int n = b.length;
+    while (i + 8 <= n) {
+      long x = (long) LONGS.get(b, i);
+      long low = x & LOW_SEVEN;
+      long folded = low | 0x2020202020202020L;
+      long letter = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x0505050505050505L);
+      long digit = (low + 0x5050505050505050L) & ~(low + 0x4646464646464646L);
+      long other = ~((letter | digit) & ~x) & HIGH_BITS;
+      if (other != 0) {
+        return i + (Long.numberOfTrailingZeros(other) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < n) {
+      int x = b[i];
+      if (x < 0 || (TABLE[x] & ALNUM) == 0) {
+        return i;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  /** The built-in pass over any {@code CharSequence}, one character at a time. */
+  private int scanChars(CharSequence s, int from, int stopAt, int depth, Set<String> revealed, Findings out) {
     int n = s.length();
     int i = from;
     int minStart = from;
