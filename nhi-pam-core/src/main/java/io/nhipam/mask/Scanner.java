@@ -230,6 +230,11 @@ final class Scanner {
         long hit = detectAt(s, i, cls, minStart);
         if (hit == 0) {
           i++;
+          if (cls == DIGIT && c < 128) { // as in scanChars: nothing starts in the rest of the word
+            while (i < n && (x = b[i]) >= 0 && (TABLE[x] & ALNUM) != 0) {
+              i++;
+            }
+          }
           continue;
         }
         int end = (int) hit;
@@ -449,6 +454,16 @@ final class Scanner {
       long hit = detectAt(s, i, cls, minStart);
       if (hit == 0) {
         i++;
+        if (cls == DIGIT && c < 128) {
+          // Nothing found from this ASCII digit: the rest of the number or word is skipped as a
+          // word is. Its ASCII digits are not at a word start (the detectors would return at
+          // once), its letters would be skipped, and the run the digit is in goes on. (After a
+          // digit beyond ASCII, which is no run character, a run would start: no skip.)
+          char w;
+          while (i < n && (w = s.charAt(i)) < 128 && (TABLE[w] & ALNUM) != 0) {
+            i++;
+          }
+        }
         continue;
       }
       int end = (int) hit;

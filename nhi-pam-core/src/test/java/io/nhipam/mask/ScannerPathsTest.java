@@ -156,6 +156,19 @@ class ScannerPathsTest {
   }
 
   @Example
+  void numberSkip_afterADigitBeyondAscii_stillStartsTheRunAfterIt() {
+    // A full-width digit is no run character: the encoded card after it starts a run of its own,
+    // which skipping the rest of the number after the last digit would pass over unseen.
+    for (String text : List.of("ab-４１１１NDExMTExMTExMTExMTExMQ==", "ab-４１１１NDExMTExMTExMTExMTExMQ== " + PROSE)) {
+      assertThat(scan(DEFAULTS, text, Set.of())).as(text).containsExactly("7..31 card encoded");
+      assertThat(scan(DEFAULTS, new StringBuilder(text), Set.of())).as(text).containsExactly("7..31 card encoded");
+    }
+    // after an ASCII digit, the rest of a number or word is skipped and nothing in it is lost
+    assertThat(scan(DEFAULTS, "SKU-10042 x9" + TestValues.VISA + " 9" + TestValues.VISA, Set.of())).isEmpty();
+    assertThat(scan(DEFAULTS, "1" + TestValues.VISA + " " + TestValues.VISA, Set.of())).containsExactly("18..34 card");
+  }
+
+  @Example
   void skipAlnum_everyByteAtEveryPosition_stopsWhereTheCharLoopStops() {
     for (int len = 1; len <= 20; len++) {
       for (int at = 0; at < len; at++) {
