@@ -151,18 +151,51 @@ final class Scanner {
   /**
    * The built-in pass; stops past the first sync character stepped on at or after {@code stopAt}.
    * A whole {@code String} (not a window, whose copy would cost more than the window's scan) of
-   * at least {@link #LATIN1_MIN} characters is scanned over its ISO-8859-1 bytes ({@link
-   * #scanLatin1}); anything else character by character ({@link #scanChars}). Both add the same.
+   * at least {@link #LATIN1_MIN} characters that {@linkplain #looksQuiet looks like prose} is
+   * scanned over its ISO-8859-1 bytes ({@link #scanLatin1}); anything else character by
+   * character ({@link #scanChars}). Both add the same.
    */
   private int scan(CharSequence s, int from, int stopAt, int depth, Set<String> revealed, Findings out) {
-    if (from == 0 && stopAt == Integer.MAX_VALUE && s instanceof String && s.length() >= LATIN1_MIN) {
-      String str = (String) s;
-      byte[] b = str.getBytes(StandardCharsets.ISO_8859_1);
-      if (b.length == str.length()) {
-        return scanLatin1(str, b, depth, revealed, out);
-      }
+    if (from == 0 && stopAt == Integer.MAX_VALUE && s instanceof String && s.length() >= LATIN1_MIN
+        && looksQuiet((String) s) && scanOverBytes((String) s, depth, revealed, out)) {
+      return s.length();
     }
     return scanChars(s, from, stopAt, depth, revealed, out);
+  }
+
+  /**
+   * The built-in pass over the whole of {@code s} by {@link #scanLatin1}, when its ISO-8859-1
+   * encoding has one byte per character (false, and nothing added, when not: a surrogate pair
+   * becomes one byte).
+   */
+  boolean scanOverBytes(String s, int depth, Set<String> revealed, Findings out) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    if (b.length != s.length()) {
+      return false;
+    }
+    scanLatin1(s, b, depth, revealed, out);
+    return true;
+  }
+
+  /** How many of its first characters say whether a text is worth scanning over its bytes. */
+  private static final int SAMPLE = 64;
+
+  /**
+   * Whether the start of {@code s} is mostly letters, spaces, commas and full stops, as prose is:
+   * then quiet blocks are likely and {@link #scanLatin1} pays off. For other text (JSON, logs)
+   * the copy and the blocks looked at cost more than they save. A guess only: either way the
+   * scan finds the same.
+   */
+  private static boolean looksQuiet(String s) {
+    int n = Math.min(s.length(), SAMPLE);
+    int plain = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Chars.isAsciiLetter(c) || c == ' ' || c == ',' || c == '.') {
+        plain++;
+      }
+    }
+    return plain * 8 >= n * 7;
   }
 
   /** Shortest {@code String} scanned over its bytes: below it, the copy costs more than it saves. */
@@ -173,88 +206,51 @@ final class Scanner {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
 
   /**
-   * {@link #scanChars} from offset 0 over {@code b}, the ISO-8859-1 encoding of {@code s} with
-   * one byte per character: every character up to U+00FF is its own byte, any other is {@code
-   * '?'}. So a byte other than {@code '?'} is the character itself, and only at a {@code '?'} is
-   * {@code s} read; the detectors still read {@code s}. Adds the same findings in the same order.
-   *
-   * <p>Eight bytes at a time, a block in which {@link #scanChars} would call nothing ({@link
-   * #quietBlock}) is passed over with only the start of the current run carried; any other is
-   * stepped through character by character as {@link #scanChars} steps.
+   * {@link #scanChars} from offset 0, with {@code b} the ISO-8859-1 encoding of {@code s}, one
+   * byte per character: every character up to U+00FF is its own byte, any other is {@code '?'}.
+   * Eight bytes at a time, a block in which {@link #scanChars} would call nothing ({@link
+   * #quietBlock}) is passed with only the start of the current run carried; from any other block
+   * on, the character loop ({@link #stepChars}) steps through a stretch of characters, which
+   * doubles (up to {@link #MAX_STRETCH}) with each such block and halves (down to 8) with each
+   * quiet one. Adds the same findings in the same order as {@link #scanChars}.
    */
   private int scanLatin1(String s, byte[] b, int depth, Set<String> revealed, Findings out) {
     int n = b.length;
     int i = 0;
-    int minStart = 0;
-    int runStart = -1;
+    int[] state = {0, -1}; // minStart and runStart, as stepChars leaves them
+    int stretch = 8; // how far to step after a block that is not quiet: doubles on each, halves on quiet ones
     while (i < n) {
-      int stepEnd = n;
+      int limit = n;
       if (i + 9 <= n) {
-        long quiet = quietBlock(s, b, i, runStart, depth);
+        long quiet = quietBlock(s, b, i, state[RUN_START], depth);
         if (quiet != NOT_QUIET) {
-          runStart = (int) quiet;
+          state[RUN_START] = (int) quiet;
           i += 8;
+          stretch = Math.max(8, stretch >> 1);
           continue;
         }
-        stepEnd = i + 8;
+        limit = stretch == MAX_STRETCH ? n : i + stretch;
+        stretch = Math.min(2 * stretch, MAX_STRETCH);
       }
-      while (i < stepEnd) {
-        int x = b[i];
-        char c = x != '?' ? (char) (x & 0xFF) : s.charAt(i);
-        int f = c < 128 ? TABLE[c] : (Chars.digit(c) >= 0 ? DIGIT : NONE);
-        if ((f & RUN) != 0) {
-          if (runStart < 0) {
-            runStart = i;
-          }
-        } else if (runStart >= 0) {
-          if (depth > 0 && i - runStart >= EncodedDetector.MIN_RUN) {
-            minStart = encodedRun(s, runStart, i, depth, minStart, revealed, out);
-          }
-          runStart = -1;
-        }
-        int cls = f & 15;
-        if (cls == NONE) {
-          i++;
-          continue;
-        }
-        if (cls == LETTER && !(atBoundary(s, b, i) && mayStart(s, b, i, c))) {
-          i++; // as in scanChars: the rest of the word cannot start anything
-          while (i < n && (x = b[i]) >= 0 && (TABLE[x] & ALNUM) != 0) {
-            i++;
-          }
-          continue;
-        }
-        long hit = detectAt(s, i, cls, minStart);
-        if (hit == 0) {
-          i++;
-          if (cls == DIGIT && c < 128) { // as in scanChars: nothing starts in the rest of the word
-            while (i < n && (x = b[i]) >= 0 && (TABLE[x] & ALNUM) != 0) {
-              i++;
-            }
-          }
-          continue;
-        }
-        int end = (int) hit;
-        if (hit < 0) {
-          i = -end;
-          continue;
-        }
-        int start = i + (int) ((hit >>> 40) & 0xFF) - 128;
-        String id = DetectorIds.BUILT_IN.get((int) ((hit >>> 32) & 0xFF));
-        out.add(start, end, id, false);
-        minStart = end;
-        i = end;
-        runStart = -1;
-      }
+      i = stepChars(s, i, limit, Integer.MAX_VALUE, depth, revealed, out, state);
     }
-    if (runStart >= 0 && depth > 0 && n - runStart >= EncodedDetector.MIN_RUN) {
-      encodedRun(s, runStart, n, depth, minStart, revealed, out);
+    if (state[RUN_START] >= 0 && depth > 0 && n - state[RUN_START] >= EncodedDetector.MIN_RUN) {
+      encodedRun(s, state[RUN_START], n, depth, state[MIN_START], revealed, out);
     }
     return n;
   }
+
+  /** Slots of the state {@link #stepChars} takes and leaves. */
+  private static final int MIN_START = 0;
+  private static final int RUN_START = 1;
+
+  /**
+   * Longest stretch {@link #scanLatin1} steps through before it looks for a quiet block again:
+   * in text with few of them (JSON, say), looking often would cost more than it saves.
+   */
+  private static final int MAX_STRETCH = 256;
 
   /** What {@link #quietBlock} returns for a block that must be stepped through. */
   private static final long NOT_QUIET = Long.MIN_VALUE;
@@ -349,69 +345,9 @@ final class Scanner {
     return starts != 0 && WordStarts.pair((char) c, (char) c2) != 0;
   }
 
-  /** {@link Chars#atBoundary} read from the bytes of {@link #scanLatin1}. */
-  private static boolean atBoundary(String s, byte[] b, int i) {
-    if (i == 0) {
-      return true;
-    }
-    int p = b[i - 1];
-    if (p >= 0 && p != '?') {
-      return (TABLE[p] & ALNUM) == 0;
-    }
-    return Chars.atBoundary(s, i);
-  }
-
-  /**
-   * {@link WordStarts#mayStart} read from the bytes of {@link #scanLatin1}: the pair lookup that
-   * rules out almost every word, then the exact check. A second character {@code '?'} or from
-   * U+0080 on is never in the table, whatever it stands for.
-   */
-  private static boolean mayStart(String s, byte[] b, int i, char c) {
-    if (i + 1 >= b.length) {
-      return false;
-    }
-    int c2 = b[i + 1];
-    if (c2 < 0 || WordStarts.pair(c, (char) c2) == 0) {
-      return false;
-    }
-    return WordStarts.mayStart(s, i, c);
-  }
-
-  /**
-   * The first offset from {@code i} whose byte is not an ASCII letter or digit: the end of what
-   * {@link #scanChars} skips of a word. Eight bytes at a time; in each of them, a byte is a
-   * letter if, with bit 0x20 set, it lies in 'a'..'z', and a digit if it lies in '0'..'9' (sums
-   * of a 7-bit byte and a constant below 0x80 carry into no other byte).
-   */
-  static int skipAlnum(byte[] b, int i) {
-    int n = b.length;
-    while (i + 8 <= n) {
-      long x = (long) LONGS.get(b, i);
-      long low = x & LOW_SEVEN;
-      long folded = low | 0x2020202020202020L;
-      long letter = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x0505050505050505L);
-      long digit = (low + 0x5050505050505050L) & ~(low + 0x4646464646464646L);
-      long other = ~((letter | digit) & ~x) & HIGH_BITS;
-      if (other != 0) {
-        return i + (Long.numberOfTrailingZeros(other) >>> 3);
-      }
-      i += 8;
-    }
-    while (i < n) {
-      int x = b[i];
-      if (x < 0 || (TABLE[x] & ALNUM) == 0) {
-        return i;
-      }
-      i++;
-    }
-    return n;
-  }
-
   /** The built-in pass over any {@code CharSequence}, one character at a time. */
   private int scanChars(CharSequence s, int from, int stopAt, int depth, Set<String> revealed, Findings out) {
     int n = s.length();
-    int i = from;
-    int minStart = from;
     int runStart = -1;
     if (from > 0 && from < n && isRun(s.charAt(from - 1)) && isRun(s.charAt(from))) {
       runStart = from;
@@ -419,7 +355,28 @@ final class Scanner {
         runStart--;
       }
     }
+    return stepChars(s, from, n, stopAt, depth, revealed, out, new int[] {from, runStart});
+  }
+
+  /**
+   * The loop of {@link #scanChars} from offset {@code i}, with {@code state} holding where the
+   * last match ended ({@link #MIN_START}, or where the scan began) and where the current run began
+   * ({@link #RUN_START}, -1: none). Returns past the first sync character stepped on at or after
+   * {@code stopAt}, or the first offset stepped on at or after {@code limit} (then {@code state}
+   * holds the state there), or the length of the text (then runs are settled).
+   */
+  private int stepChars(
+      CharSequence s, int i, int limit, int stopAt, int depth, Set<String> revealed, Findings out,
+      int[] state) {
+    int minStart = state[MIN_START];
+    int runStart = state[RUN_START];
+    int n = s.length();
     while (i < n) {
+      if (i >= limit) {
+        state[MIN_START] = minStart;
+        state[RUN_START] = runStart;
+        return i;
+      }
       char c = s.charAt(i);
       int f = c < 128 ? TABLE[c] : (Chars.digit(c) >= 0 ? DIGIT : NONE);
       if ((f & RUN) != 0) {
@@ -481,6 +438,7 @@ final class Scanner {
     if (runStart >= 0 && depth > 0 && n - runStart >= EncodedDetector.MIN_RUN) {
       encodedRun(s, runStart, n, depth, minStart, revealed, out);
     }
+    state[RUN_START] = -1; // settled
     return n;
   }
 
