@@ -220,7 +220,7 @@ final class Scanner {
     int n = b.length;
     int i = 0;
     int[] state = {0, -1}; // minStart and runStart, as stepChars leaves them
-    int stretch = 8; // how far to step after a block that is not quiet: doubles on each, halves on quiet ones
+    int stretch = 8; // steps after a block that is not quiet: doubled after each, halved after quiet ones
     while (i < n) {
       int limit = n;
       if (i + 9 <= n) {
@@ -234,7 +234,8 @@ final class Scanner {
         limit = stretch == MAX_STRETCH ? n : i + stretch;
         stretch = Math.min(2 * stretch, MAX_STRETCH);
       }
-      i = stepChars(s, i, limit, Integer.MAX_VALUE, depth, revealed, out, state);
+      i = stepChars(s, i, state[MIN_START], state[RUN_START], limit, Integer.MAX_VALUE, depth, revealed,
+          out, state);
     }
     if (state[RUN_START] >= 0 && depth > 0 && n - state[RUN_START] >= EncodedDetector.MIN_RUN) {
       encodedRun(s, state[RUN_START], n, depth, state[MIN_START], revealed, out);
@@ -355,24 +356,22 @@ final class Scanner {
         runStart--;
       }
     }
-    return stepChars(s, from, n, stopAt, depth, revealed, out, new int[] {from, runStart});
+    return stepChars(s, from, from, runStart, n, stopAt, depth, revealed, out, null);
   }
 
   /**
-   * The loop of {@link #scanChars} from offset {@code i}, with {@code state} holding where the
-   * last match ended ({@link #MIN_START}, or where the scan began) and where the current run began
-   * ({@link #RUN_START}, -1: none). Returns past the first sync character stepped on at or after
-   * {@code stopAt}, or the first offset stepped on at or after {@code limit} (then {@code state}
-   * holds the state there), or the length of the text (then runs are settled).
+   * The loop of {@link #scanChars} from offset {@code i}, where the last match ended at {@code
+   * minStart} (or the scan began) and the current run began at {@code runStart} (-1: none).
+   * Returns past the first sync character stepped on at or after {@code stopAt}, or the first
+   * offset stepped on at or after {@code limit} (then {@code state}, given with a limit below the
+   * length, receives minStart and runStart there), or the length (then runs are settled).
    */
   private int stepChars(
-      CharSequence s, int i, int limit, int stopAt, int depth, Set<String> revealed, Findings out,
-      int[] state) {
-    int minStart = state[MIN_START];
-    int runStart = state[RUN_START];
+      CharSequence s, int i, int minStart, int runStart, int limit, int stopAt, int depth,
+      Set<String> revealed, Findings out, int @Nullable [] state) {
     int n = s.length();
     while (i < n) {
-      if (i >= limit) {
+      if (i >= limit && state != null) {
         state[MIN_START] = minStart;
         state[RUN_START] = runStart;
         return i;
@@ -438,7 +437,9 @@ final class Scanner {
     if (runStart >= 0 && depth > 0 && n - runStart >= EncodedDetector.MIN_RUN) {
       encodedRun(s, runStart, n, depth, minStart, revealed, out);
     }
-    state[RUN_START] = -1; // settled
+    if (state != null) {
+      state[RUN_START] = -1; // settled
+    }
     return n;
   }
 
