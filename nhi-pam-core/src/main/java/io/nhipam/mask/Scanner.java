@@ -1,9 +1,5 @@
 package io.nhipam.mask;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -148,207 +144,11 @@ final class Scanner {
     return c < 128 && SYNC[c];
   }
 
-  /**
-   * The built-in pass; stops past the first sync character stepped on at or after {@code stopAt}.
-   * A whole {@code String} (not a window, whose copy would cost more than the window's scan) of
-   * at least {@link #LATIN1_MIN} characters that {@linkplain #looksQuiet looks like prose} is
-   * scanned over its ISO-8859-1 bytes ({@link #scanLatin1}); anything else character by
-   * character ({@link #scanChars}). Both add the same.
-   */
+  /** The built-in pass; stops past the first sync character stepped on at or after {@code stopAt}. */
   private int scan(CharSequence s, int from, int stopAt, int depth, Set<String> revealed, Findings out) {
-    if (from == 0 && stopAt == Integer.MAX_VALUE && s instanceof String && s.length() >= LATIN1_MIN
-        && looksQuiet((String) s) && scanOverBytes((String) s, depth, revealed, out)) {
-      return s.length();
-    }
-    return scanChars(s, from, stopAt, depth, revealed, out);
-  }
-
-  /**
-   * The built-in pass over the whole of {@code s} by {@link #scanLatin1}, when its ISO-8859-1
-   * encoding has one byte per character (false, and nothing added, when not: a surrogate pair
-   * becomes one byte).
-   */
-  boolean scanOverBytes(String s, int depth, Set<String> revealed, Findings out) {
-    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
-    if (b.length != s.length()) {
-      return false;
-    }
-    scanLatin1(s, b, depth, revealed, out);
-    return true;
-  }
-
-  /** How many of its first characters say whether a text is worth scanning over its bytes. */
-  private static final int SAMPLE = 64;
-
-  /**
-   * Whether the start of {@code s} is mostly letters, spaces, commas and full stops, as prose is:
-   * then quiet blocks are likely and {@link #scanLatin1} pays off. For other text (JSON, logs)
-   * the copy and the blocks looked at cost more than they save. A guess only: either way the
-   * scan finds the same.
-   */
-  private static boolean looksQuiet(String s) {
-    int n = Math.min(s.length(), SAMPLE);
-    int plain = 0;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (Chars.isAsciiLetter(c) || c == ' ' || c == ',' || c == '.') {
-        plain++;
-      }
-    }
-    return plain * 8 >= n * 7;
-  }
-
-  /** Shortest {@code String} scanned over its bytes: below it, the copy costs more than it saves. */
-  static final int LATIN1_MIN = 24;
-
-  /** Reads eight bytes of a {@code byte[]} as one {@code long}, the first in the lowest byte. */
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  private static final long HIGH_BITS = 0x8080808080808080L;
-
-  /**
-   * {@link #scanChars} from offset 0, with {@code b} the ISO-8859-1 encoding of {@code s}, one
-   * byte per character: every character up to U+00FF is its own byte, any other is {@code '?'}.
-   * Eight bytes at a time, a block in which {@link #scanChars} would call nothing ({@link
-   * #quietBlock}) is passed with only the start of the current run carried; from any other block
-   * on, the character loop ({@link #stepChars}) steps through a stretch of characters, which
-   * doubles (up to {@link #MAX_STRETCH}) with each such block and halves (down to 8) with each
-   * quiet one. Adds the same findings in the same order as {@link #scanChars}.
-   */
-  private int scanLatin1(String s, byte[] b, int depth, Set<String> revealed, Findings out) {
-    int n = b.length;
-    int i = 0;
-    int[] state = {0, -1}; // minStart and runStart, as stepChars leaves them
-    int stretch = 8; // steps after a block that is not quiet: doubled after each, halved after quiet ones
-    while (i < n) {
-      int limit = n;
-      if (i + 9 <= n) {
-        long quiet = quietBlock(s, b, i, state[RUN_START], depth);
-        if (quiet != NOT_QUIET) {
-          state[RUN_START] = (int) quiet;
-          i += 8;
-          stretch = Math.max(8, stretch >> 1);
-          continue;
-        }
-        limit = stretch == MAX_STRETCH ? n : i + stretch;
-        stretch = Math.min(2 * stretch, MAX_STRETCH);
-      }
-      i = stepChars(s, i, state[MIN_START], state[RUN_START], limit, Integer.MAX_VALUE, depth, revealed,
-          out, state);
-    }
-    if (state[RUN_START] >= 0 && depth > 0 && n - state[RUN_START] >= EncodedDetector.MIN_RUN) {
-      encodedRun(s, state[RUN_START], n, depth, state[MIN_START], revealed, out);
-    }
-    return n;
-  }
-
-  /** Slots of the state {@link #stepChars} takes and leaves. */
-  private static final int MIN_START = 0;
-  private static final int RUN_START = 1;
-
-  /**
-   * Longest stretch {@link #scanLatin1} steps through before it looks for a quiet block again:
-   * in text with few of them (JSON, say), looking often would cost more than it saves.
-   */
-  private static final int MAX_STRETCH = 256;
-
-  /** What {@link #quietBlock} returns for a block that must be stepped through. */
-  private static final long NOT_QUIET = Long.MIN_VALUE;
-
-  private static final long ONES = 0x0101010101010101L;
-
-  /** Per byte of {@code x} (each below 0x80), the high bit set where the byte is at least {@code v}. */
-  private static long atLeast(long x, int v) {
-    return x + (0x80 - v) * ONES;
-  }
-
-  /** Per byte of {@code x} (each below 0x80), the high bit set where the byte is {@code v}. */
-  private static long equal(long x, int v) {
-    return ~((x ^ (v * ONES)) + 0x7F * ONES);
-  }
-
-  /**
-   * Whether {@link #scanChars}, at offset {@code p} with the run begun at {@code runStart} (or
-   * none, -1), would call nothing in the eight characters from {@code p} (with {@code p + 8 <
-   * b.length}) and only carry the run on: then the start of the run after them (-1 for none),
-   * else {@link #NOT_QUIET}. Quiet means: only ASCII letters, digits, spaces, commas and full
-   * stops, the next character ASCII too; no digit at a word start; no letter at a word start
-   * that {@link WordStarts#mayStart} lets through; and no run of at least {@link
-   * EncodedDetector#MIN_RUN} characters ending. Any other block is stepped through. In a quiet
-   * block, every character is a no-op for the scan wherever it steps (the inside of a word or
-   * number, or a character of class {@code NONE}) but for the run it carries on or ends.
-   */
-  static long quietBlock(String s, byte[] b, int p, int runStart, int depth) {
-    long x = (long) LONGS.get(b, p);
-    long next = (long) LONGS.get(b, p + 1); // the second character of each pair
-    if (((x | next) & HIGH_BITS) != 0) {
-      return NOT_QUIET;
-    }
-    long digit = atLeast(x, '0') & ~atLeast(x, ':');
-    long folded = x | 0x2020202020202020L;
-    long alnum = (digit | (atLeast(folded, 'a') & ~atLeast(folded, '{'))) & HIGH_BITS;
-    long dot = equal(x, '.') & HIGH_BITS;
-    if (((alnum | dot | equal(x, ' ') | equal(x, ',')) & HIGH_BITS) != HIGH_BITS) {
-      return NOT_QUIET;
-    }
-    long before = alnum << 8;
-    if (p > 0) {
-      int c0 = b[p - 1];
-      if (c0 >= 0 && c0 != '?') {
-        before |= (TABLE[c0] & ALNUM) << 2; // ALNUM is 0x20: 0x80 for a letter or digit
-      } else if (Chars.isWordChar(s.charAt(p - 1))) {
-        before |= 0x80;
-      }
-    }
-    long starts = alnum & ~before;
-    if ((starts & digit) != 0) {
-      return NOT_QUIET; // a number starts here
-    }
-    if (starts != 0) { // words start here: only a listed pair can start anything
-      long second = starts & (starts - 1);
-      if (listedAt(x, next, starts) | listedAt(x, next, second) | ((second & (second - 1)) != 0)) {
-        long hex = digit | (atLeast(folded, 'a') & ~atLeast(folded, 'g'));
-        for (long w = starts; w != 0; w &= w - 1) {
-          int k = Long.numberOfTrailingZeros(w) >>> 3;
-          int q = p + k;
-          int pair = WordStarts.pair((char) b[q], (char) b[q + 1]);
-          if (pair == 0 || (pair == WordStarts.IPV6 && k < 7
-              && (~hex & HIGH_BITS & (0x80808080L << (8 * k + 8))) != 0)) {
-            continue; // no colon in the block: a character that is not hex comes first
-          }
-          if (WordStarts.mayStart(s, q, (char) b[q])) {
-            return NOT_QUIET;
-          }
-        }
-      }
-    }
-    long notRun = ~(alnum | dot) & HIGH_BITS;
-    if (notRun == 0) {
-      return runStart >= 0 ? runStart : p;
-    }
-    int firstEnd = p + (Long.numberOfTrailingZeros(notRun) >>> 3);
-    if (runStart >= 0 & depth > 0 & firstEnd - runStart >= EncodedDetector.MIN_RUN) {
-      return NOT_QUIET; // a long run ends here: it may be encoded
-    }
-    int lastStart = p + ((63 - Long.numberOfLeadingZeros(notRun)) >>> 3) + 1;
-    return notRun < 0 ? -1 : lastStart; // a run goes on past the block from its last start
-  }
-
-  /**
-   * Whether the lowest word start flagged in {@code starts} (none: false) begins a pair that
-   * {@link WordStarts#pair lists}; {@code x} holds the block, {@code next} the block one on.
-   */
-  private static boolean listedAt(long x, long next, long starts) {
-    int shift = Long.numberOfTrailingZeros(starts) & ~7; // 64 for none, taken as 0
-    int c = (int) (x >>> shift) & 0x7F;
-    int c2 = (int) (next >>> shift) & 0x7F;
-    return starts != 0 && WordStarts.pair((char) c, (char) c2) != 0;
-  }
-
-  /** The built-in pass over any {@code CharSequence}, one character at a time. */
-  private int scanChars(CharSequence s, int from, int stopAt, int depth, Set<String> revealed, Findings out) {
     int n = s.length();
+    int i = from;
+    int minStart = from;
     int runStart = -1;
     if (from > 0 && from < n && isRun(s.charAt(from - 1)) && isRun(s.charAt(from))) {
       runStart = from;
@@ -356,26 +156,7 @@ final class Scanner {
         runStart--;
       }
     }
-    return stepChars(s, from, from, runStart, n, stopAt, depth, revealed, out, null);
-  }
-
-  /**
-   * The loop of {@link #scanChars} from offset {@code i}, where the last match ended at {@code
-   * minStart} (or the scan began) and the current run began at {@code runStart} (-1: none).
-   * Returns past the first sync character stepped on at or after {@code stopAt}, or the first
-   * offset stepped on at or after {@code limit} (then {@code state}, given with a limit below the
-   * length, receives minStart and runStart there), or the length (then runs are settled).
-   */
-  private int stepChars(
-      CharSequence s, int i, int minStart, int runStart, int limit, int stopAt, int depth,
-      Set<String> revealed, Findings out, int @Nullable [] state) {
-    int n = s.length();
     while (i < n) {
-      if (i >= limit && state != null) {
-        state[MIN_START] = minStart;
-        state[RUN_START] = runStart;
-        return i;
-      }
       char c = s.charAt(i);
       int f = c < 128 ? TABLE[c] : (Chars.digit(c) >= 0 ? DIGIT : NONE);
       if ((f & RUN) != 0) {
@@ -410,16 +191,6 @@ final class Scanner {
       long hit = detectAt(s, i, cls, minStart);
       if (hit == 0) {
         i++;
-        if (cls == DIGIT && c < 128) {
-          // Nothing found from this ASCII digit: the rest of the number or word is skipped as a
-          // word is. Its ASCII digits are not at a word start (the detectors would return at
-          // once), its letters would be skipped, and the run the digit is in goes on. (After a
-          // digit beyond ASCII, which is no run character, a run would start: no skip.)
-          char w;
-          while (i < n && (w = s.charAt(i)) < 128 && (TABLE[w] & ALNUM) != 0) {
-            i++;
-          }
-        }
         continue;
       }
       int end = (int) hit;
@@ -436,9 +207,6 @@ final class Scanner {
     }
     if (runStart >= 0 && depth > 0 && n - runStart >= EncodedDetector.MIN_RUN) {
       encodedRun(s, runStart, n, depth, minStart, revealed, out);
-    }
-    if (state != null) {
-      state[RUN_START] = -1; // settled
     }
     return n;
   }

@@ -16,7 +16,7 @@ final class WordStarts {
   /** A country code with a registered IBAN length; the check digits are looked at next. */
   private static final byte IBAN = 2;
   /** Two hex digits or a hex digit and ':' (an IPv6 address); a ':' must follow soon. */
-  static final byte IPV6 = 4;
+  private static final byte IPV6 = 4;
 
   private static final byte[] PAIRS = new byte[128 * 128];
   /** For a {@link #TOKEN} pair, the characters that may come third. */
@@ -94,15 +94,6 @@ final class WordStarts {
       return true;
     }
     return (p & IPV6) != 0 && colonSoon(s, i);
-  }
-
-  /**
-   * What is listed for the pair of ASCII characters {@code c}, {@code c2}: 0 when nothing (then
-   * {@link #mayStart} is false for a word starting with them), {@link #IPV6} alone when only a
-   * colon soon after can make it start anything.
-   */
-  static int pair(char c, char c2) {
-    return PAIRS[c << 7 | c2];
   }
 
   /** Whether a ':' follows within the next four characters, with only hex digits before it. */
