@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -47,11 +47,11 @@ import org.jspecify.annotations.Nullable;
  * {@link JsonNode} results; other result types pass through unchanged). Thread-safe.
  */
 public final class Guard {
-  private final CredentialAuthority authority;
   private static final int MAX_KEYS = 1024;
   private static final ConcurrentHashMap<String, String> MASK_KEYS = new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<String, String> REVEAL_KEYS = new ConcurrentHashMap<>();
 
+  private final CredentialAuthority authority;
   private final AuditLog audit;
   private final Masker masker;
 
