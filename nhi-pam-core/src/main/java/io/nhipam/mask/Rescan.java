@@ -9,10 +9,14 @@ import java.util.Set;
  *
  * <p>Why that holds: the scan steps on every {@linkplain Scanner#isSync sync character} outside a
  * match, and where it does, it starts afresh (no run pending, no earlier match reaching past it).
- * A window starts just past a sync character at least {@link Scanner#REACH_AHEAD} before a
- * replacement (every step before it reads only unchanged text: no farther than that, or up to
- * the sync character) and ends at the first sync character the scan steps on at least {@link
- * Scanner#REACH_BEHIND} past it (every step after it reads only unchanged text behind it). Between
+ * A window starts just past a sync character before every position within {@link
+ * Scanner#REACH_AHEAD} of a replacement where a detector that {@linkplain
+ * Scanner#readsAheadPastSync reads past sync characters} could start (every step before it reads
+ * only unchanged text: no farther than the next sync character, or than that reach), and ends at
+ * the first sync character the scan steps on past the replacement and past every position within
+ * {@link Scanner#REACH_BEHIND} after it from which a detector {@linkplain
+ * Scanner#readsBehindPastSync reads back past sync characters} (every step after it reads only
+ * unchanged text behind it). In prose a window is then little more than the replacement. Between
  * windows the scan steps, character for character, as the previous pass did between the same
  * matches. Loaded gitleaks rules give no such bound: with them the whole text is re-scanned, as
  * it is when the windows would cover most of it.
@@ -50,12 +54,13 @@ final class Rescan {
     int pos = 0; // the scan is settled before pos, and pos is 0 or just past a sync character
     for (int k = 0; k < count && pos < n; k++) {
       int start = spans[2 * k];
-      int stopAt = spans[2 * k + 1] + Scanner.REACH_BEHIND;
-      if (stopAt <= pos) {
-        continue; // the window before already went far enough past this one
+      int end = spans[2 * k + 1];
+      int stopAt = stopAt(text, end);
+      if (stopAt < pos) {
+        continue; // the window before already stepped on a sync character at or past stopAt
       }
       int from = pos;
-      for (int c = Math.min(start - Scanner.REACH_AHEAD, n) - 1; c >= pos; c--) {
+      for (int c = firstFarReader(text, Math.max(pos, start - Scanner.REACH_AHEAD), start) - 1; c >= pos; c--) {
         if (Scanner.isSync(text.charAt(c))) {
           from = c + 1;
           break;
@@ -64,6 +69,36 @@ final class Rescan {
       pos = scanner.scanWindow(text, from, stopAt, revealed, out);
     }
     return true;
+  }
+
+  /**
+   * The first position in {@code [lo, start)} where a detector that reads past sync characters
+   * could start (and so read into the replacement at {@code start}), or {@code start}. Detectors
+   * starting before it stop at a sync character before it, or start more than {@link
+   * Scanner#REACH_AHEAD} before the replacement.
+   */
+  private static int firstFarReader(String text, int lo, int start) {
+    for (int c = lo; c < start; c++) {
+      if (Scanner.readsAheadPastSync(text, c)) {
+        return c;
+      }
+    }
+    return start;
+  }
+
+  /**
+   * Where the window after a replacement ending at {@code end} may stop: past the last character
+   * within {@link Scanner#REACH_BEHIND} after it from which a detector reads behind past sync
+   * characters, or at {@code end}. Every other detector after the window reads behind no further
+   * than the sync character the window stops on.
+   */
+  private static int stopAt(String text, int end) {
+    for (int c = Math.min(text.length(), end + Scanner.REACH_BEHIND) - 1; c >= end; c--) {
+      if (Scanner.readsBehindPastSync(text.charAt(c))) {
+        return c + 1;
+      }
+    }
+    return end;
   }
 
   /** A rough size of the windows, to choose between them and the whole text. */

@@ -103,6 +103,33 @@ class RescanTest {
     }
   }
 
+  /**
+   * Replacements right after the start of a detector that reads past sync characters (a spaced
+   * card, an IBAN, a phone, a PEM header, an assignment) and right before an assignment that reads
+   * back over spaces and quotes: the windows must reach them.
+   */
+  @Example
+  void windows_farReadersAroundReplacements_sameAsWholeRescan() {
+    List<String> before = List.of("", "4111 1111 1111 ", "4111 ", "DE89 3704 0044 0532 0130 ", "GB82 WEST ", "+1 415 ",
+        "(415) ", "-----BEGIN PRIVATE ", "password = ", "key: ", "token = \"", "123-", "10.0.0.", "fe80:", "x ");
+    List<String> values = List.of("bob@example.com", "10.0.0.1", TestValues.VISA, TestValues.VISA_SPACED,
+        "+1 415 555 2671", TestValues.AWS_KEY_ID, "123-45-6789", TestValues.IBAN_DE);
+    List<String> glue = List.of("", " ", "-", "0", "1111", "a", "\"", ":", "=");
+    List<String> after = List.of("", " 1111", "0130 00", " 555 2671", "PRIVATE KEY-----", ".1", " = hunter2hunter2XY",
+        " password: \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"", "@example.com");
+    for (String b : before) {
+      for (String v : values) {
+        for (String g : glue) {
+          for (String a : after) {
+            String text = PROSE + b + g + v + g + a + " " + PROSE;
+            assertSameAsWhole(DEFAULTS, text, Set.of());
+            assertSameAsWhole(GLUING, text, Set.of());
+          }
+        }
+      }
+    }
+  }
+
   @Example
   void auto_longTextWithOneValue_scansWindowsOnly() {
     String text = PROSE.repeat(6) + "Card on file: " + TestValues.VISA_SPACED + ". " + PROSE.repeat(6);
