@@ -70,6 +70,37 @@ final class Scanner {
    */
   static final int REACH_BEHIND = AssignmentDetector.MAX_NAME + 64;
 
+  /**
+   * Whether a detector that starts at {@code s[i]} may read past a sync character ahead (as far
+   * as {@link #REACH_AHEAD}): a digit of any script (cards, phones, SSNs, IP addresses, and the
+   * number an assignment's value may begin with), {@code +} and {@code (} (phones), {@code -} (a
+   * PEM header), {@code :} and {@code =} (an assignment), two upper-case letters (an IBAN's
+   * country code); any other character beyond ASCII, to be safe. Every read that starts elsewhere
+   * (a token, an e-mail address, an IPv6 address, an encoded run) stops at the first sync
+   * character.
+   */
+  static boolean readsAheadPastSync(CharSequence s, int i) {
+    char c = s.charAt(i);
+    if (c >= 128) {
+      return true;
+    }
+    int cls = TABLE[c] & 15;
+    if (cls == LETTER) {
+      return Chars.isAsciiUpper(c) && i + 1 < s.length() && Chars.isAsciiUpper(s.charAt(i + 1));
+    }
+    return cls != NONE;
+  }
+
+  /**
+   * Whether a detector that starts at {@code c} may read behind past a sync character (as far as
+   * {@link #REACH_BEHIND}): an assignment's operator, {@code =} or {@code :}, reads back over
+   * quotes and spaces to its name. Every other read behind stops at the first sync character (an
+   * e-mail's local part) or reads one character (a word boundary, the dot before an IPv4 address).
+   */
+  static boolean readsBehindPastSync(char c) {
+    return c == '=' || c == ':';
+  }
+
   /** Sync characters: whitespace and the JSON and list punctuation that no detector reads through. */
   private static final boolean[] SYNC = new boolean[128];
 
@@ -177,7 +208,7 @@ final class Scanner {
         i++;
         continue;
       }
-      if (cls == LETTER && !(Chars.atBoundary(s, i) && WordStarts.mayStart(s, i, c))) {
+      if (cls == LETTER && !(WordStarts.mayStart(s, i, c) && Chars.atBoundary(s, i))) {
         // A word that starts no known prefix, or a letter inside a word: skip the rest of the
         // word. Its ASCII letters and digits are all encoding characters (the run goes on) and
         // none is at a word start, so no detector can start inside it.
