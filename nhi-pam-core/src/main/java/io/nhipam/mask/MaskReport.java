@@ -42,15 +42,30 @@ public final class MaskReport {
     if (findings.isEmpty()) {
       return EMPTY;
     }
+    boolean truncated = findings.size() > MAX_FINDINGS;
+    List<Finding> kept = truncated ? findings.subList(0, MAX_FINDINGS) : findings;
+    if (oneMaskedDetector(findings)) { // the usual case: no map to sort
+      return new MaskReport(List.copyOf(kept), Map.of(findings.get(0).detector(), findings.size()), Map.of(),
+          truncated);
+    }
     Map<String, Integer> masked = new TreeMap<>();
     Map<String, Integer> revealed = new TreeMap<>();
     for (Finding f : findings) {
       (f.revealed() ? revealed : masked).merge(f.detector(), 1, Integer::sum);
     }
-    boolean truncated = findings.size() > MAX_FINDINGS;
-    List<Finding> kept = truncated ? findings.subList(0, MAX_FINDINGS) : findings;
     return new MaskReport(List.copyOf(kept), Collections.unmodifiableMap(masked),
         Collections.unmodifiableMap(revealed), truncated);
+  }
+
+  /** Whether every finding is masked and comes from the same detector. */
+  private static boolean oneMaskedDetector(List<Finding> findings) {
+    String id = findings.get(0).detector();
+    for (Finding f : findings) {
+      if (f.revealed() || !f.detector().equals(id)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static MaskReport concat(MaskReport a, MaskReport b) {
