@@ -113,8 +113,18 @@ final class Scanner {
   private final boolean[] enabled;
   private final int decodeDepth;
   private final @Nullable GitleaksRules gitleaks;
+  private final boolean skipShortNumbers;
 
   Scanner(Set<String> enabledIds, int decodeDepth, @Nullable GitleaksRules gitleaks) {
+    this(enabledIds, decodeDepth, gitleaks, true);
+  }
+
+  /**
+   * A scanner; {@code skipShortNumbers} false makes every digit run go through every digit
+   * detector, the reference {@link #digitAt}'s shortcut is tested against.
+   */
+  Scanner(Set<String> enabledIds, int decodeDepth, @Nullable GitleaksRules gitleaks, boolean skipShortNumbers) {
+    this.skipShortNumbers = skipShortNumbers;
     this.enabled = new boolean[DetectorIds.BUILT_IN.size()];
     for (int k = 0; k < enabled.length; k++) {
       enabled[k] = enabledIds.contains(DetectorIds.BUILT_IN.get(k));
@@ -336,17 +346,28 @@ final class Scanner {
   }
 
   private long digitAt(CharSequence s, int i) {
+    int n = s.length();
+    int k = i;
+    while (k < n && Chars.isAsciiDigit(s.charAt(k))) {
+      k++;
+    }
+    if (skipShortNumbers && k > i && k - i < CardDetector.MIN_DIGITS && (k == n || endsEveryNumber(s.charAt(k)))) {
+      // An id, a quantity, a year: too short for a card, and nothing follows that a separated
+      // number (an SSN, a phone, an IP address) would read on. Skip the run; no digit inside it
+      // is at a word start.
+      return -(long) k;
+    }
     if (on(CARD)) {
       int end = CardDetector.match(s, i);
       if (end > 0) {
         return hit(i, i, CARD, end);
       }
       if (end == CardDetector.SKIP_RUN) {
-        int k = i;
-        while (k < s.length() && Chars.digit(s.charAt(k)) >= 0) {
-          k++;
+        int past = i;
+        while (past < n && Chars.digit(s.charAt(past)) >= 0) {
+          past++;
         }
-        return -(long) k;
+        return -(long) past;
       }
     }
     if (!Chars.isAsciiDigit(s.charAt(i))) {
@@ -375,6 +396,17 @@ final class Scanner {
     }
     return 0;
   }
+
+  /**
+   * Whether {@code c}, right after a run of ASCII digits, ends every number a detector matches:
+   * it is ASCII and none of the separators, brackets or hex letters that cards, SSNs, phones and
+   * IP addresses continue with.
+   */
+  private static boolean endsEveryNumber(char c) {
+    return c < 128 && NUMBER_GOES_ON.indexOf(c) < 0;
+  }
+
+  private static final String NUMBER_GOES_ON = " -.:/()+,_abcdefABCDEF";
 
   private boolean startsSpecificMatch(CharSequence s, int start) {
     char c = s.charAt(start);
