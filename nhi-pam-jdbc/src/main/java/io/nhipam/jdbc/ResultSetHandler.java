@@ -53,7 +53,7 @@ final class ResultSetHandler extends GuardHandler {
       @Nullable Credential c) throws java.sql.SQLException {
     ResultSetMetaData md = a != null && gate.hasColumnRules() ? rs.getMetaData() : null; // labels only for rules
     ValueMasking masking = ValueMasking.plan(gate, c, a, md);
-    return proxy(ResultSet.class, new ResultSetHandler(gate, statement, rs, masking, c,
+    return new GuardedResultSet(new ResultSetHandler(gate, statement, rs, masking, c,
         a == null ? "sql-metadata" : a.fingerprint()));
   }
 
@@ -95,26 +95,19 @@ final class ResultSetHandler extends GuardHandler {
   @Nullable Object handle(Object proxy, Op op, Method m, Object[] args) throws Throwable {
     switch (op) {
       case NEXT -> {
-        return next();
+        return nextRow();
       }
       case READ_INT_AT -> {
-        int column = (Integer) args[0];
-        masking.requireUnmasked(column, "getInt");
-        return rs.getInt(column);
+        return intAt((Integer) args[0]);
       }
       case READ_LONG_AT -> {
-        int column = (Integer) args[0];
-        masking.requireUnmasked(column, "getLong");
-        return rs.getLong(column);
+        return longAt((Integer) args[0]);
       }
       case READ_DECIMAL_AT -> {
-        int column = (Integer) args[0];
-        masking.requireUnmasked(column, "getBigDecimal");
-        return rs.getBigDecimal(column);
+        return decimalAt((Integer) args[0]);
       }
       case READ_STRING_AT -> {
-        int column = (Integer) args[0];
-        return masking.text(column, rs.getString(column));
+        return stringAt((Integer) args[0]);
       }
       case READ_SCALAR, READ_TEXT, READ_CLOB, READ_CHARS, READ_STREAM, READ_BYTES, READ_BLOB, READ_OBJECT -> {
         Object at = args[0];
@@ -142,7 +135,33 @@ final class ResultSetHandler extends GuardHandler {
     }
   }
 
-  private boolean next() throws java.sql.SQLException {
+  // The hot calls, which GuardedResultSet makes directly; the table classifies them as these ops.
+
+  /** {@code getInt(column)}: {@link Op#READ_INT_AT}. */
+  int intAt(int column) throws java.sql.SQLException {
+    masking.requireUnmasked(column, "getInt");
+    return rs.getInt(column);
+  }
+
+  /** {@code getLong(column)}: {@link Op#READ_LONG_AT}. */
+  long longAt(int column) throws java.sql.SQLException {
+    masking.requireUnmasked(column, "getLong");
+    return rs.getLong(column);
+  }
+
+  /** {@code getBigDecimal(column)}: {@link Op#READ_DECIMAL_AT}. */
+  java.math.@Nullable BigDecimal decimalAt(int column) throws java.sql.SQLException {
+    masking.requireUnmasked(column, "getBigDecimal");
+    return rs.getBigDecimal(column);
+  }
+
+  /** {@code getString(column)}: {@link Op#READ_STRING_AT}. */
+  @Nullable String stringAt(int column) throws java.sql.SQLException {
+    return masking.text(column, rs.getString(column));
+  }
+
+  /** {@code next()}: {@link Op#NEXT}, with the row limit. */
+  boolean nextRow() throws java.sql.SQLException {
     if (maxRows >= 0 && rows >= maxRows) {
       if (!rs.next()) {
         return false;

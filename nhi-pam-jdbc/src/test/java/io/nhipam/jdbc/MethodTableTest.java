@@ -145,16 +145,85 @@ class MethodTableTest {
 
   @Test
   void proxy_builtThroughTheCachedConstructor_isAProxyOfTheInterfaceWithItsHandler() throws Exception {
-    ResultSet first = ResultSetHandler.wrap(gate, null, stub(ResultSet.class), null, null);
-    ResultSet second = ResultSetHandler.wrap(gate, null, stub(ResultSet.class), null, null);
+    Connection first = ConnectionHandler.wrap(gate, stub(Connection.class));
+    Connection second = ConnectionHandler.wrap(gate, stub(Connection.class));
     assertThat(Proxy.isProxyClass(first.getClass())).isTrue();
     assertThat(first.getClass()).isSameAs(second.getClass());
-    assertThat(Proxy.getInvocationHandler(first)).isInstanceOf(ResultSetHandler.class)
+    assertThat(Proxy.getInvocationHandler(first)).isInstanceOf(ConnectionHandler.class)
         .isNotSameAs(Proxy.getInvocationHandler(second));
     assertThat(first).isNotInstanceOf(Statement.class);
-    assertThat(first.isWrapperFor(ResultSet.class)).isTrue();
-    assertThat(GuardHandler.CONSTRUCTORS.get(ResultSet.class)).as("proxy constructor accessible from "
+    assertThat(first.isWrapperFor(Connection.class)).isTrue();
+    assertThat(GuardHandler.CONSTRUCTORS.get(Connection.class)).as("proxy constructor accessible from "
         + GuardHandler.class.getModule()).isPresent();
+  }
+
+  /**
+   * The generated result set class does, for every method of {@link ResultSet}, what a dynamic
+   * proxy over the same handler does: same answer or same failure, same calls to the driver.
+   */
+  @Test
+  void guardedResultSet_behavesAsAProxyOverItsHandler_forEveryMethod() throws Exception {
+    int compared = 0;
+    for (Method m : MethodTable.methods(ResultSet.class)) {
+      if (m.getDeclaringClass() == Object.class) {
+        continue; // identity-based: compared below
+      }
+      reached.clear();
+      ResultSet generated = ResultSetHandler.wrap(gate, null, stub(ResultSet.class), null, null);
+      reached.clear();
+      Object generatedAnswer = answer(generated, m);
+      List<String> generatedCalls = new ArrayList<>(reached);
+
+      ResultSet viaProxy = ResultSetHandler.wrap(gate, null, stub(ResultSet.class), null, null);
+      ResultSetHandler handler = handlerOf(viaProxy);
+      ResultSet proxy = GuardHandler.proxy(ResultSet.class, handler);
+      reached.clear();
+      Object proxyAnswer = answer(proxy, m);
+
+      assertThat(generated).isInstanceOf(GuardedResultSet.class);
+      assertThat(describe(generatedAnswer, generated)).as("ResultSet." + m)
+          .isEqualTo(describe(proxyAnswer, proxy));
+      assertThat(generatedCalls).as("driver calls of ResultSet." + m).isEqualTo(reached);
+      compared++;
+    }
+    assertThat(compared).isGreaterThan(190);
+    ResultSet rs = ResultSetHandler.wrap(gate, null, stub(ResultSet.class), null, null);
+    assertThat(rs.equals(rs)).isTrue();
+    assertThat(rs.hashCode()).isEqualTo(System.identityHashCode(rs));
+    assertThat(rs.toString()).startsWith("GuardedResultSet@");
+  }
+
+  private static ResultSetHandler handlerOf(ResultSet rs) throws Exception {
+    var field = GuardedResultSet.class.getDeclaredField("handler");
+    field.setAccessible(true);
+    return (ResultSetHandler) field.get(rs);
+  }
+
+  /** The value {@code m} returned, or what it threw. */
+  private static Object answer(Object target, Method m) {
+    Object[] args = new Object[m.getParameterCount()];
+    Class<?>[] types = m.getParameterTypes();
+    for (int i = 0; i < args.length; i++) {
+      args[i] = zero(types[i]);
+    }
+    try {
+      return m.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      return e.getCause();
+    } catch (IllegalAccessException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** An answer in terms that do not depend on which guarded object gave it. */
+  private static String describe(Object answer, Object self) {
+    if (answer instanceof Throwable t) {
+      return t.getClass().getName() + ": " + t.getMessage();
+    }
+    if (answer == self) {
+      return "itself";
+    }
+    return String.valueOf(answer).replaceAll("@[0-9a-f]+", "@<identity>");
   }
 
   private static boolean declaresSqlException(Method m) {
