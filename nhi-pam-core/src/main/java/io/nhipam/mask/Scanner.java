@@ -218,7 +218,7 @@ final class Scanner {
         i++;
         continue;
       }
-      if (cls == LETTER && !(WordStarts.mayStart(s, i, c) && Chars.atBoundary(s, i))) {
+      if (cls == LETTER && !(WordStarts.pairListed(s, i, c) && WordStarts.mayStart(s, i, c) && Chars.atBoundary(s, i))) {
         // A word that starts no known prefix, or a letter inside a word: skip the rest of the
         // word. Its ASCII letters and digits are all encoding characters (the run goes on) and
         // none is at a word start, so no detector can start inside it.

@@ -68,6 +68,17 @@ final class WordStarts {
   }
 
   /**
+   * Whether the pair of the ASCII letter {@code c} at {@code i} and the character after it is
+   * listed: the first test of {@link #mayStart}, which rejects almost every word of prose. Kept
+   * this small so that the scan loop always inlines it, whatever the compiler decides about
+   * {@code mayStart} itself.
+   */
+  static boolean pairListed(CharSequence s, int i, char c) {
+    char c2;
+    return i + 1 < s.length() && (c2 = s.charAt(i + 1)) < 128 && PAIRS[c << 7 | c2] != 0;
+  }
+
+  /**
    * Whether the ASCII letter {@code c} at {@code i} (a word start) may begin a match of a
    * letter-started detector: a listed pair, then the third character of a token prefix, two
    * check digits for an IBAN country code, or a colon within five characters for a hex word.
