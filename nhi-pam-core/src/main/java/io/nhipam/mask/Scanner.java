@@ -227,6 +227,13 @@ final class Scanner {
         while (i < n && (w = s.charAt(i)) < 128 && (TABLE[w] & ALNUM) != 0) {
           i++;
         }
+        // The space after it, the commonest character of prose: what the loop would do with it
+        // (end a run too short to decode, step on) without going round once more.
+        if (i < stopAt && i < n && s.charAt(i) == ' '
+            && (runStart < 0 || i - runStart < EncodedDetector.MIN_RUN)) {
+          runStart = -1;
+          i++;
+        }
         continue;
       }
       long hit = detectAt(s, i, cls, minStart);
