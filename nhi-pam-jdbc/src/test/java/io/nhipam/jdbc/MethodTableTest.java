@@ -245,20 +245,9 @@ class MethodTableTest {
     return null;
   }
 
+  /** What {@code m} threw on {@code guarded}, or null when it returned. */
   private static Throwable call(Object guarded, Method m) {
-    Object[] args = new Object[m.getParameterCount()];
-    Class<?>[] types = m.getParameterTypes();
-    for (int i = 0; i < args.length; i++) {
-      args[i] = zero(types[i]);
-    }
-    try {
-      m.invoke(guarded, args);
-      return null;
-    } catch (InvocationTargetException e) {
-      return e.getCause();
-    } catch (IllegalAccessException e) {
-      throw new AssertionError(e);
-    }
+    return answer(guarded, m) instanceof Throwable t ? t : null; // no guarded getter answers a Throwable here
   }
 
   private static Object zero(Class<?> type) {
