@@ -93,6 +93,20 @@ public final class Guard {
     return record(decide(credential, scope, now), credential, correlationId, now);
   }
 
+  /**
+   * Decides as {@link #check(Credential, Scope, String)} would, recording only a denial: for an
+   * early check that a recorded check repeats before anything is reached. A guarded JDBC
+   * connection uses it when a statement is prepared, so that a denied statement fails where it is
+   * written, and checks again, recorded, on every execution. An allow from here reaches nothing by
+   * itself, so it leaves no audit record and does not count as a use of the credential; never use
+   * it in place of {@link #check} before the access itself.
+   */
+  public Decision checkAhead(@Nullable Credential credential, Scope scope, @Nullable String correlationId) {
+    long now = authority.clock().millis();
+    Decision d = decide(credential, scope, now);
+    return d.isAllowed() ? d : record(d, credential, correlationId, now);
+  }
+
   /** Decides without auditing (for composition inside this library). */
   Decision decide(@Nullable Credential c, Scope scope) {
     return decide(c, scope, authority.clock().millis());

@@ -17,6 +17,7 @@ import io.nhipam.credential.CredentialAuthority;
 import io.nhipam.credential.Fixtures;
 import io.nhipam.credential.KeyRing;
 import io.nhipam.error.ReasonCode;
+import io.nhipam.scope.Scope;
 import io.nhipam.identity.Identity;
 import io.nhipam.identity.IdentityKind;
 import io.nhipam.mask.Masker;
@@ -104,6 +105,31 @@ class GuardTest {
     guard.check(c, "invoices:read");
     assertThat(authority.registry().info("finance-bot").orElseThrow().lastUsed())
         .contains(Fixtures.T0.plusMillis(1_200));
+  }
+
+  @Test
+  void checkAhead_allowRecordsNothingAndIsNotAUse_denialIsRecordedWithItsReason() {
+    Credential c = finance("invoices:read");
+    int before = sink.events().size();
+
+    Decision allowed = guard.checkAhead(c, Scope.of("invoices:read"), "prepare-1");
+
+    assertThat(allowed.isAllowed()).isTrue();
+    assertThat(allowed.rule()).contains("invoices:read");
+    assertThat(sink.events()).as("an allow ahead of the access is not audited").hasSize(before);
+    assertThat(authority.registry().info("finance-bot").orElseThrow().lastUsed()).isEmpty();
+
+    Decision denied = guard.checkAhead(c, Scope.of("invoices:list"), "prepare-2");
+
+    assertThat(denied.reason()).isEqualTo(ReasonCode.MISSING_SCOPE);
+    assertThat(denied.message()).contains("lacks scope invoices:list");
+    assertThat(sink.events()).hasSize(before + 1).last().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(AuditEventType.DENY);
+      assertThat(e.reason()).contains("MISSING_SCOPE");
+      assertThat(e.correlationId()).contains("prepare-2");
+    });
+    assertThat(guard.checkAhead(null, Scope.of("invoices:read"), null).reason()).isEqualTo(ReasonCode.NO_CREDENTIAL);
+    assertThat(sink.events()).hasSize(before + 2);
   }
 
   @Test

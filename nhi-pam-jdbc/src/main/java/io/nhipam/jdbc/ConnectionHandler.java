@@ -57,7 +57,7 @@ final class ConnectionHandler extends GuardHandler {
   }
 
   static Connection wrap(JdbcGate gate, Connection target) {
-    return proxy(Connection.class, new ConnectionHandler(gate, target));
+    return new GuardedConnection(new ConnectionHandler(gate, target));
   }
 
   /** Analyses {@code sql} in this connection's dialect and current schema. */
@@ -79,6 +79,18 @@ final class ConnectionHandler extends GuardHandler {
     StatementAnalysis a = gate.analyzer.analyze(sql, dialect, current);
     recent[slot] = new Recent(sql, current, dialect, a);
     return a;
+  }
+
+  /**
+   * {@code prepareStatement(sql)} on the guarded connection {@code self}: {@link Op#PREPARE_SQL},
+   * which {@link GuardedConnection} calls directly. The statement is checked now, so that a denied
+   * one fails where it is written, and again on every execution.
+   */
+  PreparedStatement prepare(Connection self, @Nullable String sql) throws SQLException {
+    StatementAnalysis a = analyze(sql == null ? "" : sql);
+    gate.checkAhead(a, gate.credential());
+    return StatementHandler.wrap(PreparedStatement.class, gate, self, this, connection.prepareStatement(sql), a,
+        false);
   }
 
   private static final java.util.regex.Pattern CALL_ESCAPE = java.util.regex.Pattern.compile(
@@ -128,21 +140,17 @@ final class ConnectionHandler extends GuardHandler {
             null, false);
       }
       case PREPARE_SQL -> {
-        String sql = args[0] == null ? "" : (String) args[0];
-        StatementAnalysis a = analyze(sql);
-        gate.check(a, gate.credential());
-        return StatementHandler.wrap(PreparedStatement.class, gate, (Connection) proxy, this,
-            connection.prepareStatement((String) args[0]), a, false);
+        return prepare((Connection) proxy, (String) args[0]);
       }
       case PREPARE, PREPARE_CALL -> {
         boolean call = op == Op.PREPARE_CALL;
         String sql = args[0] == null ? "" : (String) args[0];
         StatementAnalysis a = analyze(call ? callEscape(sql) : sql);
         Credential c = gate.credential();
-        gate.check(a, c);
+        gate.checkAhead(a, c);
         boolean keys = JdbcGate.asksForKeys(args);
         if (keys) {
-          gate.checkGeneratedKeys(a, c);
+          gate.checkGeneratedKeysAhead(a, c);
         }
         Class<? extends Statement> type = call ? CallableStatement.class : PreparedStatement.class;
         return StatementHandler.wrap(type, gate, (Connection) proxy, this, (Statement) pass(m, args), a, keys);

@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * then the statement runs, and every value read back goes through the column rule and content
  * masking. Denials are {@link GuardedSQLException}s (SQLState {@code 42501}) carrying the
  * {@link io.nhipam.guard.Decision}; all of it is audited with the statement's fingerprint, never
- * its bound values.
+ * its bound values. {@code prepareStatement} and {@code prepareCall} check the statement at once,
+ * so that a denied one fails where it is written (that denial is audited); an allowed prepare
+ * reaches no data and is not audited: the allow is recorded by each execution.
  *
  * <p>Every object reachable from it is guarded; {@code unwrap} never returns a driver object.
  * Unqualified table names resolve in the connection's current schema ({@code getSchema()}); on

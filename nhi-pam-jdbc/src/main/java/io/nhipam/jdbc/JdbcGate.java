@@ -50,6 +50,19 @@ final class JdbcGate {
 
   /** Checks {@code a} for {@code c}; every scope is checked on every execution (credentials can be revoked). */
   void check(StatementAnalysis a, @Nullable Credential c) throws GuardedSQLException {
+    check(a, c, false);
+  }
+
+  /**
+   * Checks {@code a} for {@code c} when it is prepared, ahead of the executions that check it
+   * again: the same decision, but only a denial is audited (see {@link Guard#checkAhead}); the
+   * audit has one allow per execution, the access itself.
+   */
+  void checkAhead(StatementAnalysis a, @Nullable Credential c) throws GuardedSQLException {
+    check(a, c, true);
+  }
+
+  private void check(StatementAnalysis a, @Nullable Credential c, boolean ahead) throws GuardedSQLException {
     String fp = a.fingerprint();
     if (a.isRejected()) {
       throw deny(c, a.rejection().orElseThrow(), a.rejectionMessage() + " [" + fp + "]", "sql " + fp, fp);
@@ -57,7 +70,8 @@ final class JdbcGate {
     List<io.nhipam.scope.@Nullable Scope> scopes = a.parsedScopes();
     for (int i = 0; i < scopes.size(); i++) {
       io.nhipam.scope.Scope parsed = scopes.get(i);
-      Decision d = parsed != null ? guard.check(c, parsed, fp) : guard.check(c, a.requiredScopes().get(i), fp);
+      // a scope that did not parse is denied, and that is recorded, ahead or not
+      Decision d = parsed != null ? decide(c, parsed, fp, ahead) : guard.check(c, a.requiredScopes().get(i), fp);
       if (d.isDenied()) {
         throw new GuardedSQLException(d);
       }
@@ -77,7 +91,7 @@ final class JdbcGate {
       }
     }
     for (ColumnRef col : used) {
-      if (rules.containsKey(col.policyKey()) && !revealed(c, col, fp)) {
+      if (rules.containsKey(col.policyKey()) && !revealed(c, col, fp, ahead)) {
         throw deny(c, ReasonCode.MASKED_COLUMN_INFERENCE, "masked column " + col + " is used in an expression,"
             + " predicate, ordering, grouping, set comparison or copy, which would let its value be inferred; only a"
             + " credential with " + col.revealScope() + " may do that; select the column itself to see it masked"
@@ -91,9 +105,19 @@ final class JdbcGate {
    * scope on every table the statement writes.
    */
   void checkGeneratedKeys(StatementAnalysis a, @Nullable Credential c) throws GuardedSQLException {
+    checkGeneratedKeys(a, c, false);
+  }
+
+  /** {@link #checkGeneratedKeys} when the statement is prepared: see {@link #checkAhead}. */
+  void checkGeneratedKeysAhead(StatementAnalysis a, @Nullable Credential c) throws GuardedSQLException {
+    checkGeneratedKeys(a, c, true);
+  }
+
+  private void checkGeneratedKeys(StatementAnalysis a, @Nullable Credential c, boolean ahead)
+      throws GuardedSQLException {
     for (OutputColumn o : a.generatedKeys().outputs()) {
       for (TableRef t : o.starTables()) {
-        Decision d = guard.check(c, t.scope(Verb.SELECT), a.fingerprint());
+        Decision d = decide(c, t.scope(Verb.SELECT), a.fingerprint(), ahead);
         if (d.isDenied()) {
           throw new GuardedSQLException(d);
         }
@@ -125,8 +149,27 @@ final class JdbcGate {
   }
 
   private boolean revealed(@Nullable Credential c, ColumnRef col, String fp) {
-    return c != null && c.grants(io.nhipam.scope.Scope.of(col.revealScope()))
-        && guard.check(c, col.revealScope(), fp).isAllowed();
+    return revealed(c, col, fp, false);
+  }
+
+  private boolean revealed(@Nullable Credential c, ColumnRef col, String fp, boolean ahead) {
+    io.nhipam.scope.Scope reveal = io.nhipam.scope.Scope.of(col.revealScope());
+    return c != null && c.grants(reveal) && decide(c, reveal, fp, ahead).isAllowed();
+  }
+
+  private Decision decide(@Nullable Credential c, io.nhipam.scope.Scope scope, String fp, boolean ahead) {
+    return ahead ? guard.checkAhead(c, scope, fp) : guard.check(c, scope, fp);
+  }
+
+  private Decision decide(@Nullable Credential c, String scope, String fp, boolean ahead) {
+    if (ahead) {
+      try {
+        return guard.checkAhead(c, io.nhipam.scope.Scope.of(scope), fp);
+      } catch (io.nhipam.scope.ScopeSyntaxException e) {
+        // not a scope: the recorded check below denies it
+      }
+    }
+    return guard.check(c, scope, fp);
   }
 
   @Nullable IdentityPolicy policy(@Nullable Credential c) {

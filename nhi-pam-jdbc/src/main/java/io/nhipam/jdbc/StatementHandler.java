@@ -35,7 +35,8 @@ final class StatementHandler extends GuardHandler {
   private final ConnectionHandler owner;
   private final @Nullable StatementAnalysis prepared;
   private final boolean preparedWithKeys;
-  private final List<StatementAnalysis> batch = new ArrayList<>();
+  /** The analyses of the batch being built; made on the first {@code addBatch}. */
+  private @Nullable List<StatementAnalysis> batch;
   private @Nullable StatementAnalysis last;
   private @Nullable Credential lastCredential;
   /** The driver's current result set and its guard: asking again must not reset the row count. */
@@ -58,7 +59,8 @@ final class StatementHandler extends GuardHandler {
     if (prepared == null) {
       target.setEscapeProcessing(false); // JDBC escapes are rewritten by the driver after our check
     }
-    return proxy(type, new StatementHandler(type, gate, connection, owner, target, prepared, preparedWithKeys));
+    StatementHandler h = new StatementHandler(type, gate, connection, owner, target, prepared, preparedWithKeys);
+    return type == PreparedStatement.class ? type.cast(new GuardedPreparedStatement(h)) : proxy(type, h);
   }
 
   /** The table of {@link Statement} and its prepared and callable forms: see the class comment. */
@@ -139,19 +141,19 @@ final class StatementHandler extends GuardHandler {
         return pass(m, args);
       }
       case CLOSE -> {
-        statement.close();
+        closeStatement();
         return null;
       }
       case SET_INT_AT -> {
-        prepared().setInt((Integer) args[0], (Integer) args[1]);
+        setIntAt((Integer) args[0], (Integer) args[1]);
         return null;
       }
       case SET_LONG_AT -> {
-        prepared().setLong((Integer) args[0], (Long) args[1]);
+        setLongAt((Integer) args[0], (Long) args[1]);
         return null;
       }
       case SET_STRING_AT -> {
-        prepared().setString((Integer) args[0], (String) args[1]);
+        setStringAt((Integer) args[0], (String) args[1]);
         return null;
       }
       case SET_PARAMETER -> {
@@ -159,8 +161,7 @@ final class StatementHandler extends GuardHandler {
         return pass(m, args);
       }
       case EXECUTE_QUERY_PREPARED -> {
-        StatementAnalysis a = checked(prepared(m), preparedWithKeys);
-        return results(proxy, prepared().executeQuery(), a);
+        return executeQueryPrepared((Statement) proxy, m);
       }
       case EXECUTE_PREPARED, EXECUTE_SQL -> {
         StatementAnalysis a = op == Op.EXECUTE_SQL ? checked(given(m, args), JdbcGate.asksForKeys(args))
@@ -175,26 +176,30 @@ final class StatementHandler extends GuardHandler {
         if (op == Op.ADD_BATCH_SQL ? JdbcGate.asksForKeys(args) : preparedWithKeys) {
           gate.checkGeneratedKeys(a, c);
         }
+        if (batch == null) {
+          batch = new ArrayList<>();
+        }
         batch.add(a);
         return pass(m, args);
       }
       case EXECUTE_BATCH -> {
         Credential c = gate.credential();
-        for (StatementAnalysis a : batch) {
+        List<StatementAnalysis> b = batch == null ? List.of() : batch;
+        for (StatementAnalysis a : b) {
           gate.check(a, c);
           if (preparedWithKeys) {
             gate.checkGeneratedKeys(a, c);
           }
         }
-        if (!batch.isEmpty()) {
-          last = batch.get(batch.size() - 1); // generated keys of a batch come from its statement
+        if (!b.isEmpty()) {
+          last = b.get(b.size() - 1); // generated keys of a batch come from its statement
           lastCredential = c;
         }
-        batch.clear();
+        batch = null;
         return pass(m, args);
       }
       case CLEAR_BATCH -> {
-        batch.clear();
+        batch = null;
         return pass(m, args);
       }
       case GET_RESULT_SET -> {
@@ -247,6 +252,45 @@ final class StatementHandler extends GuardHandler {
 
   private PreparedStatement prepared() {
     return (PreparedStatement) statement; // only the table of a prepared or callable statement names its setters
+  }
+
+  // The hot calls, which GuardedPreparedStatement makes directly; the table classifies them as these ops.
+
+  /** {@code setInt(index, value)}: {@link Op#SET_INT_AT}. */
+  void setIntAt(int index, int value) throws java.sql.SQLException {
+    prepared().setInt(index, value);
+  }
+
+  /** {@code setLong(index, value)}: {@link Op#SET_LONG_AT}. */
+  void setLongAt(int index, long value) throws java.sql.SQLException {
+    prepared().setLong(index, value);
+  }
+
+  /** {@code setString(index, value)}: {@link Op#SET_STRING_AT}. */
+  void setStringAt(int index, @Nullable String value) throws java.sql.SQLException {
+    prepared().setString(index, value);
+  }
+
+  /** {@code close()}: {@link Op#CLOSE}. */
+  void closeStatement() throws java.sql.SQLException {
+    statement.close();
+  }
+
+  /**
+   * {@code executeQuery()} of the guarded statement {@code self}: {@link Op#EXECUTE_QUERY_PREPARED}.
+   * The prepared analysis is checked against the credential of this moment, then the results come
+   * back guarded.
+   */
+  ResultSet executeQueryPrepared(Statement self, Method m) throws java.sql.SQLException {
+    if (prepared == null) {
+      Throwable denial = denied(m); // executeQuery declares SQLException: the denial is one
+      if (denial instanceof java.sql.SQLException e) {
+        throw e;
+      }
+      throw new IllegalStateException(denial);
+    }
+    StatementAnalysis a = checked(prepared, preparedWithKeys);
+    return results(self, prepared().executeQuery(), a);
   }
 
   /**

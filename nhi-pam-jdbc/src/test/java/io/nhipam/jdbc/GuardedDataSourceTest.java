@@ -227,6 +227,41 @@ class GuardedDataSourceTest {
   }
 
   @Test
+  void audit_preparedStatement_oneAllowPerExecution_noneForThePrepare() throws Exception {
+    String sql = "SELECT id FROM invoices WHERE id = ?";
+    String fp = SqlAnalyzer.fingerprint(sql);
+    try (Connection c = as("finance"); PreparedStatement p = c.prepareStatement(sql)) {
+      assertThat(allowsOf(fp)).as("prepared, not yet executed").isZero();
+      for (int i = 1; i <= 3; i++) {
+        p.setInt(1, i);
+        p.executeQuery().close();
+        assertThat(allowsOf(fp)).as("after execution " + i).isEqualTo(i);
+      }
+    }
+  }
+
+  @Test
+  void audit_deniedPrepare_recordedAsDenyWhereItIsWritten() throws Exception {
+    String sql = "SELECT salary FROM payroll WHERE id = ?";
+    try (Connection c = as("finance")) {
+      assertThatThrownBy(() -> c.prepareStatement(sql)).isInstanceOfSatisfying(GuardedSQLException.class,
+          e -> assertThat(e.reason()).isEqualTo(ReasonCode.MISSING_SCOPE));
+    }
+    assertThat(fx.audit.events()).last().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(AuditEventType.DENY);
+      assertThat(e.reason()).contains("MISSING_SCOPE");
+      assertThat(e.scope()).contains("db:" + db.schema + ".PAYROLL:select");
+      assertThat(e.correlationId()).contains(SqlAnalyzer.fingerprint(sql));
+    });
+  }
+
+  private long allowsOf(String fingerprint) {
+    return fx.audit.events().stream()
+        .filter(e -> e.type() == AuditEventType.ALLOW && e.correlationId().filter(fingerprint::equals).isPresent())
+        .count();
+  }
+
+  @Test
   void audit_rejectedStatement_recordedAsDenyWithReason() throws Exception {
     try (Connection c = as("finance"); Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.execute("SELECT 1; DROP TABLE payroll")).isInstanceOf(GuardedSQLException.class);
