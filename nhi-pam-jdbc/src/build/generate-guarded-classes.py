@@ -61,7 +61,19 @@ SPECS = [
             ("getInt", ("int",)): "return handler.intAt(a0);",
             ("getLong", ("int",)): "return handler.longAt(a0);",
             ("getBigDecimal", ("int",)): "return handler.decimalAt(a0);",
+            ("getMetaData", ()): "return handler.metaData();",
         },
+    },
+    {
+        "iface": "java.sql.ResultSetMetaData",
+        "chain": ["java.sql.ResultSetMetaData"],
+        "cls": "GuardedResultSetMetaData",
+        "handler": "PassiveHandler",
+        "doc": "its descriptive getters (names, types and sizes: the methods whose name starts with get or"
+               " is and that return a primitive or a String, which the table passes) call the driver's"
+               " metadata directly: an application reads the column count and labels of every result.",
+        "direct": {},
+        "passive": True,
     },
 ]
 BOXES = {"boolean": "Boolean", "byte": "Byte", "short": "Short", "int": "Integer", "long": "Long",
@@ -159,6 +171,9 @@ def generate(spec):
         key = (name, tuple(erasure(p) for p in params))
         if key in spec["direct"]:
             text = "    " + spec["direct"][key].replace("{m}", f"M[{k}]")
+        elif (spec.get("passive") and name != "isWrapperFor" and re.match(r"(get|is)[A-Z]", name)
+              and (ret in BOXES or ret == "java.lang.String")):
+            text = f"    return (({short}) handler.target).{name}({names});"
         else:
             text = body(k, ret, names, thrown)
         ann = "  @Override\n"

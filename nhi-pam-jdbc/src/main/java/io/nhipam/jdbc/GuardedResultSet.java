@@ -469,7 +469,7 @@ final class GuardedResultSet implements ResultSet {
 
   @Override
   public java.sql.ResultSetMetaData getMetaData() throws java.sql.SQLException {
-    return (java.sql.ResultSetMetaData) call(M[38]);
+    return handler.metaData();
   }
 
   @Override

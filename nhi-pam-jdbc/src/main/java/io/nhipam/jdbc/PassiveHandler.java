@@ -15,7 +15,8 @@ final class PassiveHandler extends GuardHandler {
   }
 
   static <T> T wrap(JdbcGate gate, Class<T> iface, Object target) {
-    return proxy(iface, new PassiveHandler(gate, target, iface));
+    PassiveHandler h = new PassiveHandler(gate, target, iface);
+    return iface == java.sql.ResultSetMetaData.class ? iface.cast(new GuardedResultSetMetaData(h)) : proxy(iface, h);
   }
 
   /** The table of the metadata interfaces: see the class comment. */

@@ -34,6 +34,7 @@ final class ResultSetHandler extends GuardHandler {
   private final int maxRows;
   private final boolean truncate;
   private long rows;
+  private @Nullable ResultSetMetaData metaData;
 
   private ResultSetHandler(JdbcGate gate, @Nullable Statement statement, ResultSet rs, ValueMasking masking,
       @Nullable Credential credential, String fp) {
@@ -129,7 +130,7 @@ final class ResultSetHandler extends GuardHandler {
         return statement;
       }
       case RESULT_SET_META_DATA -> {
-        return PassiveHandler.wrap(gate, ResultSetMetaData.class, rs.getMetaData());
+        return metaData();
       }
       default -> throw denied(m);
     }
@@ -158,6 +159,20 @@ final class ResultSetHandler extends GuardHandler {
   /** {@code getString(column)}: {@link Op#READ_STRING_AT}. */
   @Nullable String stringAt(int column) throws java.sql.SQLException {
     return masking.text(column, rs.getString(column));
+  }
+
+  /**
+   * {@code getMetaData()}: {@link Op#RESULT_SET_META_DATA}, the driver's metadata guarded; made once
+   * per result set, which describes the same columns however often it is asked.
+   */
+  @Nullable ResultSetMetaData metaData() throws java.sql.SQLException {
+    ResultSetMetaData md = metaData;
+    if (md == null) {
+      ResultSetMetaData raw = rs.getMetaData();
+      md = raw == null ? null : PassiveHandler.wrap(gate, ResultSetMetaData.class, raw);
+      metaData = md;
+    }
+    return md;
   }
 
   /** {@code next()}: {@link Op#NEXT}, with the row limit. */

@@ -158,14 +158,15 @@ class MethodTableTest {
   }
 
   /**
-   * Each generated class (connection, prepared statement, result set) does, for every method of
+   * Each generated class (connection, prepared statement, result set, its metadata) does, for every method of
    * its interface, what a dynamic proxy over the same handler does: same answer or same failure,
    * same calls to the driver.
    */
   @Test
   void generatedClasses_behaveAsAProxyOverTheirHandler_forEveryMethod() throws Exception {
     Map<Class<?>, Class<?>> generatedClasses = Map.of(Connection.class, GuardedConnection.class,
-        PreparedStatement.class, GuardedPreparedStatement.class, ResultSet.class, GuardedResultSet.class);
+        PreparedStatement.class, GuardedPreparedStatement.class, ResultSet.class, GuardedResultSet.class,
+        ResultSetMetaData.class, GuardedResultSetMetaData.class);
     for (Map.Entry<Class<?>, Class<?>> g : generatedClasses.entrySet()) {
       Class<?> iface = g.getKey();
       int compared = 0;
