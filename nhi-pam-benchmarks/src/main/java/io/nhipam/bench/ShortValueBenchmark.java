@@ -26,7 +26,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <ul>
  *   <li>{@code ours}: {@link Masker#mask(CharSequence, Set)} with the default detectors;
- *   <li>{@code regexPerDetector}: the same peer as {@link MaskBenchmark}, one pattern per detector.
+ *   <li>{@code regexPerDetector}: the same peer as {@link MaskBenchmark}, one pattern per detector;
+ *   <li>{@code charTableFloor}: the physical floor, one table lookup per character of each value
+ *       and nothing else (as {@link MaskBenchmark#charTablePass}).
  * </ul>
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
@@ -47,6 +49,7 @@ public class ShortValueBenchmark {
   public String kinds;
 
   private final String[] values = new String[VALUES];
+  private final boolean[] table = new boolean[128];
   private Masker masker;
   private RegexPerDetectorMasker peer;
 
@@ -64,6 +67,9 @@ public class ShortValueBenchmark {
         default -> "ORD-" + (2_000_000 + rnd.nextInt(1_000_000));
       };
     }
+    for (char c : "0123456789@:=-_.+/AaSsGgXxEeVvKkNnRr".toCharArray()) {
+      table[c] = true;
+    }
     masker = Masker.builder().defaultDetectors().build();
     peer = new RegexPerDetectorMasker();
     for (String v : values) {
@@ -78,6 +84,22 @@ public class ShortValueBenchmark {
   public void ours(Blackhole bh) {
     for (String v : values) {
       bh.consume(masker.mask(v, Set.of()).text());
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(VALUES)
+  public void charTableFloor(Blackhole bh) {
+    boolean[] t = table;
+    for (String v : values) {
+      int hits = 0;
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        if (c < 128 && t[c]) {
+          hits++;
+        }
+      }
+      bh.consume(hits);
     }
   }
 

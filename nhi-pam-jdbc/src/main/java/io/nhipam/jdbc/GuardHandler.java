@@ -13,11 +13,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of every guarded JDBC object: the handler of a dynamic proxy over one interface (or of
- * {@link GuardedResultSet}, which calls it the same way), with an explicit table of what each
- * method does ({@link MethodTable}, built once per interface). {@code unwrap} and {@code
- * isWrapperFor} only ever answer for the guarded interface (never hand out the driver object);
- * methods the table does not name are denied.
+ * Base of every guarded JDBC object: the handler of a dynamic proxy over one interface, or of a
+ * class generated to call it the same way ({@link GuardedConnection}, {@link
+ * GuardedPreparedStatement}, {@link GuardedResultSet}, {@link GuardedResultSetMetaData}), with an
+ * explicit table of what each method does ({@link MethodTable}, built once per interface). {@code
+ * unwrap} and {@code isWrapperFor} only ever answer for the guarded interface (never hand out the
+ * driver object); methods the table does not name are denied.
  */
 abstract class GuardHandler implements InvocationHandler {
   private static final Object[] NO_ARGS = {};
