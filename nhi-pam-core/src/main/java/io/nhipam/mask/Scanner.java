@@ -121,7 +121,8 @@ final class Scanner {
 
   /**
    * A scanner; {@code skipShortNumbers} false makes every digit run go through every digit
-   * detector, the reference {@link #digitAt}'s shortcut is tested against.
+   * detector at every run start, the reference {@link #digitAt}'s shortcuts (short runs skipped,
+   * detectors gated by the run's length and the character after it) are tested against.
    */
   Scanner(Set<String> enabledIds, int decodeDepth, @Nullable GitleaksRules gitleaks, boolean skipShortNumbers) {
     this.skipShortNumbers = skipShortNumbers;
@@ -353,12 +354,17 @@ final class Scanner {
   }
 
   private long digitAt(CharSequence s, int i) {
+    if (!skipShortNumbers) {
+      return digitAtThoroughly(s, i);
+    }
     int n = s.length();
     int k = i;
     while (k < n && Chars.isAsciiDigit(s.charAt(k))) {
       k++;
     }
-    if (skipShortNumbers && k > i && k - i < CardDetector.MIN_DIGITS && (k == n || endsEveryNumber(s.charAt(k)))) {
+    int run = k - i;
+    char next = k < n ? s.charAt(k) : 0;
+    if (run > 0 && run < CardDetector.MIN_DIGITS && (k == n || endsEveryNumber(next))) {
       // An id, a quantity, a year: too short for a card, and nothing follows that a separated
       // number (an SSN, a phone, an IP address) would read on. Skip the run; no digit inside it
       // is at a word start.
@@ -370,11 +376,52 @@ final class Scanner {
         return hit(i, i, CARD, end);
       }
       if (end == CardDetector.SKIP_RUN) {
-        int past = i;
-        while (past < n && Chars.digit(s.charAt(past)) >= 0) {
-          past++;
+        return -(long) pastDigits(s, i);
+      }
+    }
+    if (run == 0) {
+      return 0; // a digit of another script: only a card reads those
+    }
+    // What the run's length and the character after it allow (each detector's own first test,
+    // made once here): an SSN and a national phone start with three digits and a separator, an
+    // IPv4 address with at most three and a dot, an IPv6 address with at most four hex digits
+    // before a colon (so a colon or a hex letter follows the digits).
+    if (run == 3 && (next == '-' || next == ' ' || next == '.')) {
+      if (next != '.' && on(SSN)) {
+        int end = SsnDetector.match(s, i);
+        if (end > 0) {
+          return hit(i, i, SSN, end);
         }
-        return -(long) past;
+      }
+      if (on(PHONE)) {
+        int end = PhoneDetector.matchNational(s, i);
+        if (end > 0) {
+          return hit(i, i, PHONE, end);
+        }
+      }
+    }
+    if (on(IP) && run <= 4) {
+      int end = run <= 3 && next == '.' ? IpDetector.matchV4(s, i) : -1;
+      if (end < 0 && (next == ':' || Chars.isHex(next)) && WordStarts.colonSoon(s, i)) {
+        end = IpDetector.matchV6(s, i);
+      }
+      if (end > 0) {
+        return hit(i, i, IP, end);
+      }
+    }
+    // Nothing starts here, and no digit inside the run is at a word start: skip the run.
+    return -(long) k;
+  }
+
+  /** {@link #digitAt} without its shortcuts: every detector tried; the reference they are tested against. */
+  private long digitAtThoroughly(CharSequence s, int i) {
+    if (on(CARD)) {
+      int end = CardDetector.match(s, i);
+      if (end > 0) {
+        return hit(i, i, CARD, end);
+      }
+      if (end == CardDetector.SKIP_RUN) {
+        return -(long) pastDigits(s, i);
       }
     }
     if (!Chars.isAsciiDigit(s.charAt(i))) {
@@ -404,16 +451,31 @@ final class Scanner {
     return 0;
   }
 
+  /** Offset past the run of digits (of any script) that starts at {@code i}. */
+  private static int pastDigits(CharSequence s, int i) {
+    int past = i;
+    while (past < s.length() && Chars.digit(s.charAt(past)) >= 0) {
+      past++;
+    }
+    return past;
+  }
+
   /**
    * Whether {@code c}, right after a run of ASCII digits, ends every number a detector matches:
    * it is ASCII and none of the separators, brackets or hex letters that cards, SSNs, phones and
    * IP addresses continue with.
    */
   private static boolean endsEveryNumber(char c) {
-    return c < 128 && NUMBER_GOES_ON.indexOf(c) < 0;
+    return c < 128 && !NUMBER_GOES_ON[c];
   }
 
-  private static final String NUMBER_GOES_ON = " -.:/()+,_abcdefABCDEF";
+  private static final boolean[] NUMBER_GOES_ON = new boolean[128];
+
+  static {
+    for (char c : " -.:/()+,_abcdefABCDEF".toCharArray()) {
+      NUMBER_GOES_ON[c] = true;
+    }
+  }
 
   private boolean startsSpecificMatch(CharSequence s, int start) {
     char c = s.charAt(start);
