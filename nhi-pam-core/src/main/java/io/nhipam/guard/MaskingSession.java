@@ -1,8 +1,9 @@
 package io.nhipam.guard;
 
 import io.nhipam.credential.Credential;
-import io.nhipam.mask.MaskResult;
+import io.nhipam.mask.MaskReport;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,22 +18,21 @@ import org.jspecify.annotations.Nullable;
 public final class MaskingSession {
   private final Guard guard;
   private final @Nullable Credential credential;
-  private final @Nullable String correlationId;
   private final Set<String> revealed;
+  /** Audits one value's report; made once, so a clean value costs no allocation here. */
+  private final Consumer<MaskReport> audit;
 
   MaskingSession(Guard guard, @Nullable Credential credential, @Nullable String correlationId) {
     this.guard = guard;
     this.credential = credential;
-    this.correlationId = correlationId;
     this.revealed = guard.revealed(credential);
+    this.audit = report -> guard.auditMask(credential, report, correlationId);
   }
 
   /** Masks {@code text} as {@link Guard#mask(Credential, CharSequence, String)} would. */
   public String mask(CharSequence text) {
     Set<String> r = revealed.isEmpty() ? revealed : guard.revealed(credential);
-    MaskResult result = guard.masker().mask(text, r);
-    guard.auditMask(credential, result.report(), correlationId);
-    return result.text();
+    return guard.masker().mask(text, r, audit);
   }
 
   /** The detectors this session shows in clear (empty for most credentials). */

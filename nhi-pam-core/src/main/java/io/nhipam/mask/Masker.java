@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -224,6 +225,30 @@ public final class Masker {
       return text instanceof String ? (String) text : text.toString();
     }
     return maskFound(text, found, revealed, Rescan.Mode.AUTO).text();
+  }
+
+  /**
+   * Masks {@code text} as {@link #mask(CharSequence, Set)} does, for a caller that masks many
+   * values and needs the report only when something was found (to audit it): when a detector
+   * finds something, {@code onFound} receives the report before the masked text is returned, and
+   * if it throws, nothing is returned; when nothing is found, {@code onFound} is not called and
+   * the very {@code String} passed in comes back, with no allocation beyond the scan's own.
+   */
+  public String mask(CharSequence text, Set<String> revealed, Consumer<? super MaskReport> onFound) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(revealed, "revealed");
+    Objects.requireNonNull(onFound, "onFound");
+    Findings found = new Findings();
+    scanner.scan(text, 0, revealed, found);
+    if (found.isEmpty()) {
+      return text instanceof String ? (String) text : text.toString();
+    }
+    Rewriter.Output settled = maskFound(text, found, revealed, Rescan.Mode.AUTO);
+    MaskReport report = MaskReport.of(settled.findings());
+    if (!report.isEmpty()) {
+      onFound.accept(report);
+    }
+    return settled.text();
   }
 
   /** Whether any detector finds anything in {@code text}. */

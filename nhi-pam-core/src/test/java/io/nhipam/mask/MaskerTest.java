@@ -54,6 +54,47 @@ class MaskerTest {
   }
 
   @Test
+  void maskWithReportCallback_cleanValue_sameInstanceAndNoReport() {
+    java.util.List<MaskReport> reports = new java.util.ArrayList<>();
+    String clean = "order shipped SKU-10042";
+    assertThat(MASKER.mask(clean, Set.of(), reports::add)).isSameAs(clean);
+    assertThat(reports).isEmpty();
+  }
+
+  @Test
+  void maskWithReportCallback_finding_reportHandedOverBeforeTheTextComesBack() {
+    java.util.List<MaskReport> reports = new java.util.ArrayList<>();
+    String text = "card 4111 1111 1111 1111 for " + TestValues.AWS_KEY_ID;
+    assertThat(MASKER.mask(text, Set.of(), reports::add))
+        .isEqualTo(MASKER.mask(text).text())
+        .isEqualTo("card **** **** **** 1111 for [REDACTED:AWS-ACCESS-KEY]");
+    assertThat(reports).singleElement().satisfies(r -> {
+      assertThat(r.counts()).containsEntry("card", 1).containsEntry("aws-access-key", 1);
+      assertThat(r.revealedCounts()).isEmpty();
+    });
+  }
+
+  @Test
+  void maskWithReportCallback_revealedValue_staysInClearAndIsStillReported() {
+    java.util.List<MaskReport> reports = new java.util.ArrayList<>();
+    String text = "card 4111 1111 1111 1111";
+    assertThat(MASKER.mask(text, Set.of("card"), reports::add)).isEqualTo(text);
+    assertThat(reports).singleElement().satisfies(r -> {
+      assertThat(r.counts()).isEmpty();
+      assertThat(r.revealedCounts()).containsEntry("card", 1);
+    });
+  }
+
+  @Test
+  void maskWithReportCallback_callbackFails_failureReachesTheCallerAndNoTextComesBack() {
+    assertThatThrownBy(() -> MASKER.mask("card 4111 1111 1111 1111", Set.of(), r -> {
+      throw new IllegalStateException("audit sink down");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("audit sink down");
+    assertThatThrownBy(() -> MASKER.mask("x", Set.of(), null))
+        .isInstanceOf(NullPointerException.class).hasMessage("onFound");
+  }
+
+  @Test
   void mask_iban_keepsCountryAndLastFour() {
     assertThat(MASKER.mask("IBAN DE89 3704 0044 0532 0130 00").text())
         .isEqualTo("IBAN DE** **** **** **** **30 00");
