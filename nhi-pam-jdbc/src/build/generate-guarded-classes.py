@@ -52,7 +52,7 @@ SPECS = [
         "cls": "GuardedResultSet",
         "handler": "ResultSetHandler",
         "doc": "the hot getters ({@code next()}, {@code getString}, {@code getInt}, {@code getLong},"
-               " {@code getBigDecimal} by index) go to the handler's direct methods, which do what the table"
+               " {@code getBigDecimal} by index), {@code getMetaData()} and {@code close()} go to the handler's direct methods, which do what the table"
                " says of them without a method lookup, boxing or an argument array. A result set is read a"
                " value at a time, hundreds of times per statement: that is where a proxy costs most.",
         "direct": {
@@ -62,6 +62,7 @@ SPECS = [
             ("getLong", ("int",)): "return handler.longAt(a0);",
             ("getBigDecimal", ("int",)): "return handler.decimalAt(a0);",
             ("getMetaData", ()): "return handler.metaData();",
+            ("close", ()): "handler.closeResults();",
         },
     },
     {

@@ -9,10 +9,11 @@ import java.sql.ResultSet;
  * The guarded {@link ResultSet}: every method goes to its {@link ResultSetHandler} exactly as a
  * dynamic proxy's would (the same {@link Method} objects, so the same {@link MethodTable} entries
  * and the same denials), and the hot getters ({@code next()}, {@code getString}, {@code getInt},
- * {@code getLong}, {@code getBigDecimal} by index) go to the handler's direct methods, which do
- * what the table says of them without a method lookup, boxing or an argument array. A result set is
- * read a value at a time, hundreds of times per statement: that is where a proxy costs most. The
- * class is not public and has no way to reach the driver's object.
+ * {@code getLong}, {@code getBigDecimal} by index), {@code getMetaData()} and {@code close()} go to
+ * the handler's direct methods, which do what the table says of them without a method lookup,
+ * boxing or an argument array. A result set is read a value at a time, hundreds of times per
+ * statement: that is where a proxy costs most. The class is not public and has no way to reach the
+ * driver's object.
  */
 final class GuardedResultSet extends GeneratedGuard implements ResultSet {
   private static final Method[] M = {
@@ -227,7 +228,7 @@ final class GuardedResultSet extends GeneratedGuard implements ResultSet {
 
   @Override
   public void close() throws java.sql.SQLException {
-    call(M[1]);
+    handler.closeResults();
   }
 
   @Override

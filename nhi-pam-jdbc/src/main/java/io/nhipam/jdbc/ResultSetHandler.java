@@ -122,8 +122,7 @@ final class ResultSetHandler extends GuardHandler {
         return pass(m, args);
       }
       case CLOSE -> {
-        masking.flushAudit();
-        rs.close();
+        closeResults();
         return null;
       }
       case GET_STATEMENT -> {
@@ -173,6 +172,12 @@ final class ResultSetHandler extends GuardHandler {
       metaData = md;
     }
     return md;
+  }
+
+  /** {@code close()}: {@link Op#CLOSE}; the column-rule counts are audited first. */
+  void closeResults() throws java.sql.SQLException {
+    masking.flushAudit();
+    rs.close();
   }
 
   /** {@code next()}: {@link Op#NEXT}, with the row limit. */

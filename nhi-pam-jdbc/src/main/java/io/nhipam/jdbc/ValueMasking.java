@@ -35,6 +35,8 @@ final class ValueMasking {
       "getDouble", "getBigDecimal", "getBoolean", "getDate", "getTime", "getTimestamp");
 
   private static final int MAX_AUDITED_COLUMNS = 16;
+  private static final @Nullable MaskAction[] NO_RULES = {};
+  private static final String[] NO_NAMES = {};
 
   private final JdbcGate gate;
   private final @Nullable Credential credential;
@@ -60,17 +62,18 @@ final class ValueMasking {
   static ValueMasking plan(JdbcGate gate, @Nullable Credential c, @Nullable StatementAnalysis a,
       @Nullable ResultSetMetaData md) throws SQLException {
     String fp = a == null ? "sql-metadata" : a.fingerprint();
-    int n = md == null ? 0 : md.getColumnCount();
+    if (a == null || md == null || !gate.hasColumnRules()) {
+      return new ValueMasking(gate, c, fp, NO_RULES, NO_NAMES); // content detection only
+    }
+    int n = md.getColumnCount();
     MaskAction[] rules = new MaskAction[n + 1];
     String[] names = new String[n + 1];
-    if (a != null && md != null && gate.hasColumnRules()) {
-      for (int i = 1; i <= n; i++) {
-        for (ColumnRef col : lineage(a, i, md.getColumnLabel(i))) {
-          MaskAction rule = gate.columnRule(c, col, fp);
-          if (rule != null && rules[i] == null) {
-            rules[i] = rule;
-            names[i] = col.toString();
-          }
+    for (int i = 1; i <= n; i++) {
+      for (ColumnRef col : lineage(a, i, md.getColumnLabel(i))) {
+        MaskAction rule = gate.columnRule(c, col, fp);
+        if (rule != null && rules[i] == null) {
+          rules[i] = rule;
+          names[i] = col.toString();
         }
       }
     }
@@ -78,7 +81,7 @@ final class ValueMasking {
   }
 
   static ValueMasking contentOnly(JdbcGate gate, @Nullable Credential c, @Nullable StatementAnalysis a) {
-    return new ValueMasking(gate, c, a == null ? "sql-call" : a.fingerprint(), new MaskAction[0], new String[0]);
+    return new ValueMasking(gate, c, a == null ? "sql-call" : a.fingerprint(), NO_RULES, NO_NAMES);
   }
 
   private static Set<ColumnRef> lineage(StatementAnalysis a, int index, @Nullable String label) {
