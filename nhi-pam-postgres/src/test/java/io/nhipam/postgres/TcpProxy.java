@@ -21,6 +21,8 @@ final class TcpProxy implements AutoCloseable {
   private final String targetHost;
   private final int targetPort;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
+  /** Held by cut() and while a new connection is registered, so none slips past a cut. */
+  private final Object lock = new Object();
   private volatile boolean cut;
   private volatile boolean stalled;
   private volatile boolean closed;
@@ -43,11 +45,13 @@ final class TcpProxy implements AutoCloseable {
   }
 
   void cut() {
-    cut = true;
-    for (Socket s : open) {
-      closeQuietly(s);
+    synchronized (lock) {
+      cut = true;
+      for (Socket s : open) {
+        closeQuietly(s);
+      }
+      open.clear();
     }
-    open.clear();
   }
 
   void stall() {
@@ -69,8 +73,17 @@ final class TcpProxy implements AutoCloseable {
         }
         Socket upstream = new Socket();
         upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
-        open.add(client);
-        open.add(upstream);
+        synchronized (lock) {
+          // cut() may have run since the check above: a connection it did not see must not
+          // survive it (it would keep the cut-off instance fresh through the "partition").
+          if (cut) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            continue;
+          }
+          open.add(client);
+          open.add(upstream);
+        }
         pump(client, upstream);
         pump(upstream, client);
       } catch (IOException e) {
