@@ -140,11 +140,9 @@ public final class Masker {
   public MaskResult mask(CharSequence text, Set<String> revealed) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(revealed, "revealed");
-    Findings found = new Findings();
-    scanner.scan(text, 0, revealed, found);
+    Findings found = find(text, revealed);
     if (found.isEmpty()) {
-      return new MaskResult(text instanceof String ? (String) text : text.toString(),
-          MaskReport.empty());
+      return new MaskResult(unchanged(text), MaskReport.empty());
     }
     Rewriter.Output settled = maskFound(text, found, revealed, Rescan.Mode.AUTO);
     return new MaskResult(settled.text(), MaskReport.of(settled.findings()));
@@ -167,10 +165,9 @@ public final class Masker {
    * recognisable only once its glued neighbour is masked may pass a stream (see {@link #MAX_PASSES}).
    */
   MaskResult maskOnePass(CharSequence text, Set<String> revealed) {
-    Findings found = new Findings();
-    scanner.scan(text, 0, revealed, found);
+    Findings found = find(text, revealed);
     if (found.isEmpty()) {
-      return new MaskResult(text.toString(), MaskReport.empty());
+      return new MaskResult(unchanged(text), MaskReport.empty());
     }
     Rewriter.Output out = Rewriter.rewrite(text, 0, text.length(), found, policy, revealed, 0, "");
     return new MaskResult(out.text(), MaskReport.of(out.findings()));
@@ -217,14 +214,7 @@ public final class Masker {
    * passed in, with no allocation beyond the scan's own.
    */
   public String maskToString(CharSequence text, Set<String> revealed) {
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(revealed, "revealed");
-    Findings found = new Findings();
-    scanner.scan(text, 0, revealed, found);
-    if (found.isEmpty()) {
-      return text instanceof String ? (String) text : text.toString();
-    }
-    return maskFound(text, found, revealed, Rescan.Mode.AUTO).text();
+    return mask(text, revealed, report -> { });
   }
 
   /**
@@ -238,10 +228,9 @@ public final class Masker {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(revealed, "revealed");
     Objects.requireNonNull(onFound, "onFound");
-    Findings found = new Findings();
-    scanner.scan(text, 0, revealed, found);
+    Findings found = find(text, revealed);
     if (found.isEmpty()) {
-      return text instanceof String ? (String) text : text.toString();
+      return unchanged(text);
     }
     Rewriter.Output settled = maskFound(text, found, revealed, Rescan.Mode.AUTO);
     MaskReport report = MaskReport.of(settled.findings());
@@ -254,9 +243,19 @@ public final class Masker {
   /** Whether any detector finds anything in {@code text}. */
   public boolean containsSensitive(CharSequence text) {
     Objects.requireNonNull(text, "text");
+    return !find(text, Set.of()).isEmpty();
+  }
+
+  /** The first pass over the whole of {@code text}: what the detectors find (empty for most text). */
+  private Findings find(CharSequence text, Set<String> revealed) {
     Findings found = new Findings();
-    scanner.scan(text, 0, Set.of(), found);
-    return !found.isEmpty();
+    scanner.scan(text, 0, revealed, found);
+    return found;
+  }
+
+  /** {@code text} as a {@code String}, the very instance when it is one: what comes back when nothing is found. */
+  private static String unchanged(CharSequence text) {
+    return text instanceof String ? (String) text : text.toString();
   }
 
   /**

@@ -370,44 +370,24 @@ final class Scanner {
       // is at a word start.
       return -(long) k;
     }
-    if (on(CARD)) {
-      int end = CardDetector.match(s, i);
-      if (end > 0) {
-        return hit(i, i, CARD, end);
-      }
-      if (end == CardDetector.SKIP_RUN) {
-        return -(long) pastDigits(s, i);
-      }
-    }
-    if (run == 0) {
-      return 0; // a digit of another script: only a card reads those
+    long found = cardAt(s, i);
+    if (found != 0 || run == 0) {
+      return found; // a digit of another script: only a card reads those
     }
     // What the run's length and the character after it allow (each detector's own first test,
     // made once here): an SSN and a national phone start with three digits and a separator, an
     // IPv4 address with at most three and a dot, an IPv6 address with at most four hex digits
     // before a colon (so a colon or a hex letter follows the digits).
     if (run == 3 && (next == '-' || next == ' ' || next == '.')) {
-      if (next != '.' && on(SSN)) {
-        int end = SsnDetector.match(s, i);
-        if (end > 0) {
-          return hit(i, i, SSN, end);
-        }
+      if (next != '.' && (found = ssnAt(s, i)) != 0) {
+        return found;
       }
-      if (on(PHONE)) {
-        int end = PhoneDetector.matchNational(s, i);
-        if (end > 0) {
-          return hit(i, i, PHONE, end);
-        }
+      if ((found = phoneAt(s, i)) != 0) {
+        return found;
       }
     }
-    if (on(IP) && run <= 4) {
-      int end = run <= 3 && next == '.' ? IpDetector.matchV4(s, i) : -1;
-      if (end < 0 && (next == ':' || Chars.isHex(next)) && WordStarts.colonSoon(s, i)) {
-        end = IpDetector.matchV6(s, i);
-      }
-      if (end > 0) {
-        return hit(i, i, IP, end);
-      }
+    if (run <= 4 && (found = ipAt(s, i, run <= 3 && next == '.', next == ':' || Chars.isHex(next))) != 0) {
+      return found;
     }
     // Nothing starts here, and no digit inside the run is at a word start: skip the run.
     return -(long) k;
@@ -415,40 +395,48 @@ final class Scanner {
 
   /** {@link #digitAt} without its shortcuts: every detector tried; the reference they are tested against. */
   private long digitAtThoroughly(CharSequence s, int i) {
-    if (on(CARD)) {
-      int end = CardDetector.match(s, i);
-      if (end > 0) {
-        return hit(i, i, CARD, end);
-      }
-      if (end == CardDetector.SKIP_RUN) {
-        return -(long) pastDigits(s, i);
-      }
+    long found = cardAt(s, i);
+    if (found != 0 || !Chars.isAsciiDigit(s.charAt(i))) {
+      return found;
     }
-    if (!Chars.isAsciiDigit(s.charAt(i))) {
+    if ((found = ssnAt(s, i)) != 0 || (found = phoneAt(s, i)) != 0) {
+      return found;
+    }
+    return ipAt(s, i, true, true);
+  }
+
+  /** A card at {@code i}: a packed hit, the negated end of a digit run too long for any card, or 0. */
+  private long cardAt(CharSequence s, int i) {
+    if (!on(CARD)) {
       return 0;
     }
-    if (on(SSN)) {
-      int end = SsnDetector.match(s, i);
-      if (end > 0) {
-        return hit(i, i, SSN, end);
-      }
+    int end = CardDetector.match(s, i);
+    if (end > 0) {
+      return hit(i, i, CARD, end);
     }
-    if (on(PHONE)) {
-      int end = PhoneDetector.matchNational(s, i);
-      if (end > 0) {
-        return hit(i, i, PHONE, end);
-      }
+    return end == CardDetector.SKIP_RUN ? -(long) pastDigits(s, i) : 0;
+  }
+
+  private long ssnAt(CharSequence s, int i) {
+    int end = on(SSN) ? SsnDetector.match(s, i) : -1;
+    return end > 0 ? hit(i, i, SSN, end) : 0;
+  }
+
+  private long phoneAt(CharSequence s, int i) {
+    int end = on(PHONE) ? PhoneDetector.matchNational(s, i) : -1;
+    return end > 0 ? hit(i, i, PHONE, end) : 0;
+  }
+
+  /** An IP address at {@code i}: IPv4 if {@code v4} allows it, else IPv6 if {@code v6} and a colon comes soon. */
+  private long ipAt(CharSequence s, int i, boolean v4, boolean v6) {
+    if (!on(IP)) {
+      return 0;
     }
-    if (on(IP)) {
-      int end = IpDetector.matchV4(s, i);
-      if (end < 0 && WordStarts.colonSoon(s, i)) {
-        end = IpDetector.matchV6(s, i);
-      }
-      if (end > 0) {
-        return hit(i, i, IP, end);
-      }
+    int end = v4 ? IpDetector.matchV4(s, i) : -1;
+    if (end < 0 && v6 && WordStarts.colonSoon(s, i)) {
+      end = IpDetector.matchV6(s, i);
     }
-    return 0;
+    return end > 0 ? hit(i, i, IP, end) : 0;
   }
 
   /** Offset past the run of digits (of any script) that starts at {@code i}. */
