@@ -72,7 +72,13 @@ final class TcpProxy implements AutoCloseable {
           continue;
         }
         Socket upstream = new Socket();
-        upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
+        try {
+          upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
+        } catch (IOException e) {
+          closeQuietly(client); // the client sees a reset, as it would with no database behind
+          closeQuietly(upstream);
+          continue;
+        }
         synchronized (lock) {
           // cut() may have run since the check above: a connection it did not see must not
           // survive it (it would keep the cut-off instance fresh through the "partition").
