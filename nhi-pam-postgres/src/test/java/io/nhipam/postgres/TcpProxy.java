@@ -24,6 +24,8 @@ final class TcpProxy implements AutoCloseable {
   /** Held by cut() and while a new connection is registered, so none slips past a cut. */
   private final Object lock = new Object();
   private volatile boolean cut;
+  /** How many times cut() has run; a connection accepted before a cut never outlives it. */
+  private long cuts;
   private volatile boolean stalled;
   private volatile boolean closed;
 
@@ -47,6 +49,7 @@ final class TcpProxy implements AutoCloseable {
   void cut() {
     synchronized (lock) {
       cut = true;
+      cuts++;
       for (Socket s : open) {
         closeQuietly(s);
       }
@@ -67,6 +70,10 @@ final class TcpProxy implements AutoCloseable {
     while (!closed) {
       try {
         Socket client = server.accept();
+        long cutsSeen;
+        synchronized (lock) {
+          cutsSeen = cuts;
+        }
         if (cut) {
           closeQuietly(client);
           continue;
@@ -80,9 +87,10 @@ final class TcpProxy implements AutoCloseable {
           continue;
         }
         synchronized (lock) {
-          // cut() may have run since the check above: a connection it did not see must not
-          // survive it (it would keep the cut-off instance fresh through the "partition").
-          if (cut) {
+          // cut() may have run since the accept, even with restore() after it: a connection it
+          // did not see must not survive it (it would keep the cut-off instance fresh through
+          // the "partition").
+          if (cut || cuts != cutsSeen) {
             closeQuietly(client);
             closeQuietly(upstream);
             continue;
